@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SendBulkSmsResponse")
+
+
+@_attrs_define
+class SendBulkSmsResponse:
+    result: bool
+    result_code: str
+    """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
+    result_message: str
+    sms_id: int
+    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
+    number_of_sms: int
+    """ Credits billed for the whole batch (parts × recipients). """
+    number_of_recipients: int | Unset = UNSET
+    """ Recipients that were sent to. """
+    blacklisted: list[str] | Unset = UNSET
+    """ Recipients skipped because they are on the blacklist. """
+    sms_lang: str | Unset = UNSET
+    content_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result
+
+        result_code = self.result_code
+
+        result_message = self.result_message
+
+        sms_id = self.sms_id
+
+        number_of_sms = self.number_of_sms
+
+        number_of_recipients = self.number_of_recipients
+
+        blacklisted: list[str] | Unset = UNSET
+        if not isinstance(self.blacklisted, Unset):
+            blacklisted = self.blacklisted
+
+        sms_lang = self.sms_lang
+
+        content_type = self.content_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "result": result,
+                "result_code": result_code,
+                "result_message": result_message,
+                "sms_id": sms_id,
+                "number_of_sms": number_of_sms,
+            }
+        )
+        if number_of_recipients is not UNSET:
+            field_dict["number_of_recipients"] = number_of_recipients
+        if blacklisted is not UNSET:
+            field_dict["blacklisted"] = blacklisted
+        if sms_lang is not UNSET:
+            field_dict["sms_lang"] = sms_lang
+        if content_type is not UNSET:
+            field_dict["content_type"] = content_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        result = d.pop("result")
+
+        result_code = d.pop("result_code")
+
+        result_message = d.pop("result_message")
+
+        sms_id = d.pop("sms_id")
+
+        number_of_sms = d.pop("number_of_sms")
+
+        number_of_recipients = d.pop("number_of_recipients", UNSET)
+
+        blacklisted = cast(list[str], d.pop("blacklisted", UNSET))
+
+        sms_lang = d.pop("sms_lang", UNSET)
+
+        content_type = d.pop("content_type", UNSET)
+
+        send_bulk_sms_response = cls(
+            result=result,
+            result_code=result_code,
+            result_message=result_message,
+            sms_id=sms_id,
+            number_of_sms=number_of_sms,
+            number_of_recipients=number_of_recipients,
+            blacklisted=blacklisted,
+            sms_lang=sms_lang,
+            content_type=content_type,
+        )
+
+        send_bulk_sms_response.additional_properties = d
+        return send_bulk_sms_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SendOtpResponse")
+
+
+@_attrs_define
+class SendOtpResponse:
+    result: bool
+    result_code: str
+    """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
+    result_message: str
+    sms_id: int
+    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
+    otp_code: str
+    """ The generated code, for your app to verify what the user types. """
+    number_of_sms: int | Unset = UNSET
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
+    sms_lang: str | Unset = UNSET
+    country: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result
+
+        result_code = self.result_code
+
+        result_message = self.result_message
+
+        sms_id = self.sms_id
+
+        otp_code = self.otp_code
+
+        number_of_sms = self.number_of_sms
+
+        sms_lang = self.sms_lang
+
+        country = self.country
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "result": result,
+                "result_code": result_code,
+                "result_message": result_message,
+                "sms_id": sms_id,
+                "otp_code": otp_code,
+            }
+        )
+        if number_of_sms is not UNSET:
+            field_dict["number_of_sms"] = number_of_sms
+        if sms_lang is not UNSET:
+            field_dict["sms_lang"] = sms_lang
+        if country is not UNSET:
+            field_dict["country"] = country
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        result = d.pop("result")
+
+        result_code = d.pop("result_code")
+
+        result_message = d.pop("result_message")
+
+        sms_id = d.pop("sms_id")
+
+        otp_code = d.pop("otp_code")
+
+        number_of_sms = d.pop("number_of_sms", UNSET)
+
+        sms_lang = d.pop("sms_lang", UNSET)
+
+        country = d.pop("country", UNSET)
+
+        send_otp_response = cls(
+            result=result,
+            result_code=result_code,
+            result_message=result_message,
+            sms_id=sms_id,
+            otp_code=otp_code,
+            number_of_sms=number_of_sms,
+            sms_lang=sms_lang,
+            country=country,
+        )
+
+        send_otp_response.additional_properties = d
+        return send_otp_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

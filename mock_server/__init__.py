@@ -1,0 +1,1 @@
+"""A stateful local mock of the TurkeySMS v4 API."""

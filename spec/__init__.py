@@ -1,0 +1,1 @@
+"""The contract files of the TurkeySMS API; readers live in turkeysms._contract."""
