@@ -1,1 +1,71 @@
 """TurkeySMS v4 for Python: typed client, errors, retries, bulk streaming, segments, webhooks."""
+
+from __future__ import annotations
+
+from turkeysms_api.models import ContentType, OtpDigits, SmsLang
+
+from turkeysms import webhooks
+from turkeysms._async_client import AsyncTurkeySMS
+from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkChunkResult
+from turkeysms._client import TurkeySMS
+from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, PRODUCTION_BASE_URL
+from turkeysms._exceptions import (
+    AccountError,
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    ConflictError,
+    InsufficientBalanceError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    SenderIdError,
+    TurkeySMSError,
+)
+from turkeysms.segments import Encoding, Estimate, estimate
+from turkeysms.webhooks import WebhookEvent, parse_event, verify_signature
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "PRODUCTION_BASE_URL",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AccountError",
+    "AsyncTurkeySMS",
+    "AuthenticationError",
+    "BulkChunkResult",
+    "ConflictError",
+    "ContentType",
+    "Encoding",
+    "Estimate",
+    "InsufficientBalanceError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OtpDigits",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SenderIdError",
+    "SmsLang",
+    "TurkeySMS",
+    "TurkeySMSError",
+    "WebhookEvent",
+    "estimate",
+    "parse_event",
+    "verify_signature",
+    "webhooks",
+]
+
+# Present public names as turkeysms.X rather than turkeysms._client.X, as httpx does,
+# so that reprs, docs and tracebacks point at the import users write.
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and getattr(_obj, "__module__", "").startswith("turkeysms._"):
+        _obj.__module__ = "turkeysms"
+del _name, _obj
