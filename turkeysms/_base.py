@@ -17,6 +17,7 @@ from turkeysms._exceptions import (
 )
 from turkeysms._requests import Call
 from turkeysms._retry import RetryPolicy
+from turkeysms._secret import redact
 
 __all__ = ["USER_AGENT", "BaseClient", "logger"]
 
@@ -69,7 +70,7 @@ class BaseClient:
     def _wrap_transport_error(self, error: httpx.TransportError, call: Call[Any]) -> TurkeySMSError:
         name = call.endpoint.__name__.rsplit(".", 1)[-1]
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
-        detail = f"{name}: {type(error).__name__}: {error}"
+        detail = f"{name}: {type(error).__name__}: {redact(str(error), self._key())}"
         if not call.idempotent and not isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
             detail += " (not retried: the request may have reached the server; check before sending again)"
         return cls(detail)

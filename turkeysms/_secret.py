@@ -8,6 +8,8 @@ from typing import Any, Final
 __all__ = ["REDACTED", "Secret", "redact"]
 
 REDACTED: Final = "**redacted**"
+# Scrubbing a one- or two-letter test key out of free text would only mangle the text.
+_MIN_SCRUB_LENGTH: Final = 6
 
 
 class Secret:
@@ -41,7 +43,7 @@ class Secret:
 def redact(value: Any, secret: str) -> Any:
     """Replace the secret wherever it occurs in a decoded JSON value, and every `api_key` field."""
     if isinstance(value, str):
-        return value.replace(secret, REDACTED) if secret and secret in value else value
+        return value.replace(secret, REDACTED) if len(secret) >= _MIN_SCRUB_LENGTH and secret in value else value
     if isinstance(value, Mapping):
         return {key: REDACTED if key == "api_key" else redact(item, secret) for key, item in value.items()}
     if isinstance(value, list):
