@@ -1,0 +1,1 @@
+"""The HTTP layer: parse, authenticate, validate, call the domain, write one envelope."""

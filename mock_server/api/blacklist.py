@@ -1,0 +1,42 @@
+"""Routes of the blacklist, in the `status: success` envelope the page shows (C5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from mock_server.api.pipeline import endpoint
+from mock_server.domain import blacklist
+from mock_server.domain.backend import Backend
+from mock_server.domain.clock import to_istanbul
+from mock_server.domain.models import Principal
+from turkeysms._contract import result_codes
+
+blueprint = Blueprint("blacklist", __name__)
+
+
+def _answer(code: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "status": "success",
+        "result_code": code,
+        "result_message": result_codes()[code].message,
+        **fields,
+    }
+
+
+@endpoint(blueprint, "/blacklist/add")
+def add(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    blacklist.add(backend, principal, fields["number"])
+    return _answer("TS-1141")
+
+
+@endpoint(blueprint, "/blacklist/status")
+def status(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    entry = blacklist.lookup(backend, principal, fields["number"])
+    if entry is None:
+        return _answer("TS-1142", is_blocked=False)
+    since = to_istanbul(entry.created_at)
+    return _answer(
+        "TS-1143", is_blocked=True, block_date=since.date().isoformat(), block_time=since.strftime("%H:%M")
+    )

@@ -1,0 +1,73 @@
+"""The one request pipeline: media type → JSON → key → account → permissions → rate limit → fields → act → write."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+
+from mock_server.api import responses
+from mock_server.api.operations import Operation, operations
+from mock_server.domain import accounts
+from mock_server.domain.backend import Backend
+from mock_server.domain.errors import ApiError
+from mock_server.domain.models import Principal
+
+Handler = Callable[[Backend, Principal, dict[str, Any]], dict[str, Any]]
+EXTENSION_KEY = "turkeysms_mock"
+
+
+def backend() -> Backend:
+    found: Backend = current_app.extensions[EXTENSION_KEY]
+    return found
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON, though Python's parser accepts them.
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_body(raw: bytes) -> Any:
+    """The decoded body, or None for anything that is not one strict JSON document."""
+    try:
+        return json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _is_json_media_type(mimetype: str) -> bool:
+    # D8: no Content-Type at all is read as JSON, as the provider's PHP would.
+    return not mimetype or mimetype == "application/json" or mimetype.endswith("+json")
+
+
+def run(operation: Operation, handler: Handler) -> Response:
+    if not _is_json_media_type(request.mimetype):
+        return responses.transport_error(415, "Request body must be JSON (application/json).")
+    body = parse_body(request.get_data(cache=False))
+    if not isinstance(body, dict):
+        return responses.transport_error(400, "Invalid request format (not valid JSON).")
+    as_php = body.get("response_type") == "php"
+    state = backend()
+    try:
+        principal = accounts.authenticate(state, body.get("api_key"))
+        accounts.admit(state, principal, operation.permissions, audit=operation.audit)
+        fields = operation.validator.validate(body)
+        return responses.write(handler(state, principal, fields), as_php=as_php)
+    except ApiError as failure:
+        return responses.error(failure, as_php=as_php)
+
+
+def endpoint(blueprint: Blueprint, path: str) -> Callable[[Handler], Handler]:
+    """Route a POST of the contract's `path` through the pipeline to `handler`."""
+    operation = operations()[path]
+
+    def register(handler: Handler) -> Handler:
+        def view() -> Response:
+            return run(operation, handler)
+
+        blueprint.add_url_rule(path, endpoint=operation.operation_id, view_func=view, methods=["POST"])
+        return handler
+
+    return register

@@ -1,0 +1,44 @@
+"""Writing answers: JSON or PHP serialize (D27), and the one error envelope with its status from the catalogue."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Response
+
+from mock_server.api import php
+from mock_server.domain.errors import ApiError
+from turkeysms._contract import result_codes
+
+JSON_MEDIA_TYPE = "application/json"
+PHP_MEDIA_TYPE = "application/vnd.php.serialized"
+
+
+def write(payload: Mapping[str, Any], status: int = 200, *, as_php: bool = False) -> Response:
+    if as_php:
+        return Response(php.serialize(payload), status=status, mimetype=PHP_MEDIA_TYPE)
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, status=status, mimetype=JSON_MEDIA_TYPE)
+
+
+def envelope(code: str, message: str | None = None) -> dict[str, Any]:
+    return {"result": False, "result_code": code, "result_message": message or result_codes()[code].message}
+
+
+def success(code: str, **fields: Any) -> dict[str, Any]:
+    """A success or status answer: `result` true unless the code is a status (TS-1022, TS-1023)."""
+    entry = result_codes()[code]
+    return {"result": entry.kind == "success", "result_code": code, "result_message": entry.message, **fields}
+
+
+def error(failure: ApiError, *, as_php: bool = False) -> Response:
+    return write(
+        envelope(failure.code, failure.message), result_codes()[failure.code].http_status, as_php=as_php
+    )
+
+
+def transport_error(status: int, message: str, code: str = "TS-1033") -> Response:
+    """An error found before the body could be read (D8): always JSON."""
+    return write(envelope(code, message), status)

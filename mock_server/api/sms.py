@@ -1,0 +1,124 @@
+"""Routes that send: /sms/send, /group/send, /group/sendMixed, /otp/send, /otp/detailed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from mock_server.api.operations import enum_labels
+from mock_server.api.pipeline import endpoint
+from mock_server.api.responses import success
+from mock_server.domain import accounts, messaging, scheduling
+from mock_server.domain.backend import Backend
+from mock_server.domain.errors import ApiError
+from mock_server.domain.models import Principal
+
+blueprint = Blueprint("sms", __name__)
+
+
+def _labels(fields: dict[str, Any], lang_field: str = "sms_lang") -> dict[str, str]:
+    labels = {"sms_lang": enum_labels("SmsLang")[fields[lang_field]]}
+    if "content_type" in fields:
+        labels["content_type"] = enum_labels("ContentType")[fields["content_type"]]
+    return labels
+
+
+def _send_at(backend: Backend, fields: dict[str, Any]) -> float:
+    return scheduling.send_time(
+        fields["scheduled_sms"],
+        fields.get("scheduled_date"),
+        fields.get("scheduled_time"),
+        backend.clock.now(),
+    )
+
+
+def _outgoing(
+    backend: Backend, kind: str, numbers: list[str], texts: list[str], fields: dict[str, Any]
+) -> messaging.Outgoing:
+    return messaging.Outgoing(
+        kind=kind,
+        title=fields["title"],
+        numbers=numbers,
+        texts=texts,
+        sms_lang=fields["sms_lang"],
+        content_type=fields["content_type"],
+        report=fields["report"],
+        send_at=_send_at(backend, fields),
+    )
+
+
+@endpoint(blueprint, "/sms/send")
+def send_sms(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    outgoing = _outgoing(backend, "single", [fields["sentto"]], [fields["text"]], fields)
+    accounts.require_sender(backend, principal, fields["title"])
+    sent = messaging.send(backend, principal, outgoing)
+    return success(
+        "TS-1024", sms_id=sent.sms_id, number_of_sms=sent.credits, **_labels(fields), country=sent.country
+    )
+
+
+def _bulk_answer(sent: messaging.Sent, fields: dict[str, Any]) -> dict[str, Any]:
+    return success(
+        "TS-1024",
+        sms_id=sent.sms_id,
+        number_of_sms=sent.credits,
+        number_of_recipients=sent.recipients,
+        blacklisted=list(sent.blacklisted),
+        **_labels(fields),
+    )
+
+
+@endpoint(blueprint, "/group/send")
+def send_bulk(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    outgoing = _outgoing(backend, "bulk", fields["sentto"], [fields["text"]], fields)
+    accounts.require_sender(backend, principal, fields["title"])
+    return _bulk_answer(messaging.send(backend, principal, outgoing), fields)
+
+
+@endpoint(blueprint, "/group/sendMixed")
+def send_mixed(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    if len(fields["text"]) != len(fields["sentto"]):
+        raise ApiError("TS-1025", "Every recipient needs exactly one text.")  # D3
+    outgoing = _outgoing(backend, "mixed", fields["sentto"], fields["text"], fields)
+    accounts.require_sender(backend, principal, fields["title"])
+    return _bulk_answer(messaging.send(backend, principal, outgoing), fields)
+
+
+def _otp(
+    backend: Backend, principal: Principal, fields: dict[str, Any], *, title: str, text: str, code: str
+) -> dict[str, Any]:
+    outgoing = messaging.Outgoing(
+        kind="otp",
+        title=title,
+        numbers=[fields["mobile"]],
+        texts=[text],
+        sms_lang=fields["lang"],
+        content_type=0,
+        report=fields["report"],
+        otp_code=code,
+    )
+    sent = messaging.send(backend, principal, outgoing)
+    return success(
+        "TS-1024",
+        sms_id=sent.sms_id,
+        otp_code=code,
+        number_of_sms=sent.credits,
+        sms_lang=enum_labels("SmsLang")[fields["lang"]],
+        country=sent.country,
+    )
+
+
+@endpoint(blueprint, "/otp/send")
+def send_otp(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    code = messaging.otp_code(fields["digits"])
+    text = messaging.otp_text(fields["lang"], code)
+    return _otp(backend, principal, fields, title=messaging.PROVIDER_TITLE, text=text, code=code)
+
+
+@endpoint(blueprint, "/otp/detailed")
+def send_custom_otp(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    code = messaging.otp_code(fields["digits"])
+    text = messaging.custom_otp_text(fields["text"], code)
+    accounts.require_sender(backend, principal, fields["title"])
+    return _otp(backend, principal, fields, title=fields["title"], text=text, code=code)

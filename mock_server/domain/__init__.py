@@ -1,0 +1,1 @@
+"""The mock's behaviour: accounts, keys, messages, groups, blacklist, reports; no Flask, no SQL."""

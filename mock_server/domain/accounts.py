@@ -1,0 +1,75 @@
+"""Keys, account state, the rate limit, balances and sender IDs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mock_server.domain import permissions
+from mock_server.domain.backend import Backend
+from mock_server.domain.errors import ApiError
+from mock_server.domain.models import Balance, Principal, SenderId
+from mock_server.store import accounts, ratelimit
+
+
+@dataclass(frozen=True, slots=True)
+class AuthReport:
+    key_active: bool
+    permissions: dict[str, bool]
+    account_active: bool
+    balance: Balance
+
+
+def authenticate(backend: Backend, api_key: object) -> Principal:
+    """D18's first steps: a key is present (TS-1050), known and active (TS-1031)."""
+    if api_key is None or api_key == "":
+        raise ApiError("TS-1050")
+    if not isinstance(api_key, str):
+        raise ApiError("TS-1031")
+    with backend.database.read() as connection:
+        principal = accounts.principal(connection, api_key)
+    if principal is None or not principal.key_active:
+        raise ApiError("TS-1031")
+    return principal
+
+
+def admit(backend: Backend, principal: Principal, required: Sequence[str], *, audit: bool = False) -> None:
+    """Account active (TS-1030, except for the audit endpoint: D16), permissions, then the rate limit."""
+    if not principal.account_active and not audit:
+        raise ApiError("TS-1030")
+    permissions.require(principal, required)
+    limit = principal.rate_limit_per_minute
+    if limit > 0:
+        with backend.database.write() as connection:
+            admitted = ratelimit.hit(connection, principal.key_id, backend.clock.now(), limit)
+        if not admitted:
+            raise ApiError("TS-1060")
+
+
+def auth_report(backend: Backend, principal: Principal) -> AuthReport:
+    return AuthReport(
+        key_active=principal.key_active,
+        permissions=dict(permissions.report(principal)),
+        account_active=principal.account_active,
+        balance=balance(backend, principal),
+    )
+
+
+def balance(backend: Backend, principal: Principal) -> Balance:
+    with backend.database.read() as connection:
+        return accounts.balance(connection, principal.account_id)
+
+
+def sender_ids(backend: Backend, principal: Principal) -> list[SenderId]:
+    with backend.database.read() as connection:
+        return accounts.sender_ids(connection, principal.account_id)
+
+
+def require_sender(backend: Backend, principal: Principal, title: str) -> None:
+    """The title must be one of the account's sender IDs (TS-1029) and activated (TS-1028)."""
+    with backend.database.read() as connection:
+        sender = accounts.sender_id(connection, principal.account_id, title)
+    if sender is None:
+        raise ApiError("TS-1029")
+    if not sender.active:
+        raise ApiError("TS-1028")

@@ -1,0 +1,18 @@
+"""What every domain operation works with: the database, the clock and the behaviour settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mock_server.domain.clock import Clock
+from mock_server.store.database import Database
+
+DEFAULT_DELIVERY_DELAY_S = 2.0
+
+
+@dataclass(slots=True)
+class Backend:
+    database: Database
+    clock: Clock = field(default_factory=Clock)
+    # Mock seconds between dispatch and the delivery outcome.
+    delivery_delay_s: float = DEFAULT_DELIVERY_DELAY_S

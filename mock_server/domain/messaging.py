@@ -1,0 +1,149 @@
+"""Sending: single, bulk, mixed and OTP, billed whole or not at all in one write transaction."""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mock_server.domain.backend import Backend
+from mock_server.domain.delivery import DELIVERED
+from mock_server.domain.errors import ApiError
+from mock_server.domain.models import Principal
+from mock_server.domain.numbers import country_label, is_international
+from mock_server.store import accounts, blacklist, messages
+from turkeysms.segments import Estimate, estimate
+
+# D14: /otp/send takes no title; the provider sends from its own.
+PROVIDER_TITLE = "TurkeySMS"
+OTP_PLACEHOLDER = "TS-CODE"
+LINE_BREAK_PLACEHOLDER = "TS-L"
+_OTP_TEXTS = {
+    0: "Your verification code is: {code}",
+    1: "Doğrulama kodunuz: {code}",
+    2: "Your verification code is: {code}",
+}
+BLACKLISTED_MESSAGE = "Recipient number is blacklisted."
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A send the api layer has validated, in the domain's terms."""
+
+    kind: str  # single | bulk | mixed | otp
+    title: str
+    numbers: Sequence[str]
+    texts: Sequence[str]  # one per number, or a single text for all
+    sms_lang: int
+    content_type: int
+    report: int
+    send_at: float | None = None  # None: now
+    otp_code: str | None = None
+
+    def text_for(self, index: int) -> str:
+        return self.texts[0] if len(self.texts) == 1 else self.texts[index]
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    sms_id: int
+    credits: int
+    parts: int  # of the first recipient's text: a single send's number_of_sms
+    recipients: int
+    blacklisted: tuple[str, ...]
+    country: str
+    otp_code: str | None = None
+
+
+@functools.lru_cache(maxsize=4096)
+def _estimate(text: str, sms_lang: int) -> Estimate:
+    return estimate(text, sms_lang)
+
+
+def outcome_for(number: str) -> str:
+    """The status a recipient ends in; issue 4's magic numbers will decide other outcomes here."""
+    del number
+    return DELIVERED
+
+
+def otp_code(digits: int) -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(digits))
+
+
+def otp_text(lang: int, code: str) -> str:
+    return _OTP_TEXTS[lang].format(code=code)
+
+
+def custom_otp_text(template: str, code: str) -> str:
+    """D15: the code where TS-CODE stands (required) and a line break where TS-L stands."""
+    if OTP_PLACEHOLDER not in template:
+        raise ApiError("TS-1026", "The text must contain TS-CODE.")
+    return template.replace(OTP_PLACEHOLDER, code).replace(LINE_BREAK_PLACEHOLDER, "\n")
+
+
+def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
+    """Bill parts × recipients and store the message, or refuse it whole (D1, D2, D20, D21)."""
+    now = backend.clock.now()
+    send_at = now if outgoing.send_at is None else outgoing.send_at
+    due_at = send_at + backend.delivery_delay_s
+    single = outgoing.kind in {"single", "otp"}
+    with backend.database.write() as connection:
+        blocked = blacklist.blocked_among(connection, principal.account_id, outgoing.numbers)
+        if blocked and single:
+            raise ApiError("TS-1025", BLACKLISTED_MESSAGE)
+        batch: list[messages.NewRecipient] = []
+        main_cost = international_cost = 0
+        for index, number in enumerate(outgoing.numbers):
+            if number in blocked:
+                continue
+            text = outgoing.text_for(index)
+            estimated = _estimate(text, outgoing.sms_lang)
+            if is_international(number):
+                if not principal.international_enabled:
+                    raise ApiError("TS-1032")
+                international_cost += estimated.parts
+            else:
+                main_cost += estimated.parts
+            batch.append(
+                messages.NewRecipient(
+                    number=number,
+                    text=text,
+                    parts=estimated.parts,
+                    encoding=str(estimated.encoding),
+                    country=country_label(number),
+                    send_at=send_at,
+                    due_at=due_at,
+                    outcome=outcome_for(number),
+                )
+            )
+        if not batch:
+            raise ApiError("TS-1025", "Every recipient is blacklisted.")
+        funds = accounts.balance(connection, principal.account_id)
+        if funds.main < main_cost or funds.international < international_cost:
+            raise ApiError("TS-1027")  # D21: raised inside the transaction, so nothing is kept
+        accounts.debit(connection, principal.account_id, main_cost, international_cost)
+        credits = main_cost + international_cost
+        sms_id = messages.insert(
+            connection,
+            account_id=principal.account_id,
+            kind=outgoing.kind,
+            title=outgoing.title,
+            sms_lang=outgoing.sms_lang,
+            content_type=outgoing.content_type,
+            report=outgoing.report,
+            credits=credits,
+            created_at=now,
+            otp_code=outgoing.otp_code,
+            recipients=batch,
+        )
+    kept = frozenset(outgoing.numbers) - blocked
+    return Sent(
+        sms_id=sms_id,
+        credits=credits,
+        parts=batch[0].parts,
+        recipients=len(batch),
+        blacklisted=tuple(number for number in outgoing.numbers if number not in kept),
+        country=batch[0].country,
+        otp_code=outgoing.otp_code,
+    )

@@ -1,0 +1,85 @@
+"""SQLite connections: one per thread (reused), WAL, and `BEGIN IMMEDIATE` write transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+MEMORY = ":memory:"
+# A writer waits this long for another process's transaction before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+
+class Database:
+    """Hands out connections; a file is shared by processes, `:memory:` by the threads of one process."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.in_memory = path == MEMORY
+        self._local = threading.local()
+        # An in-memory database lives as long as one connection does, so all threads share it
+        # behind a lock; SQLite's shared-cache mode would answer SQLITE_LOCKED instead of waiting.
+        self._shared_lock = threading.RLock()
+        self._shared: sqlite3.Connection | None = None
+        self._name = f"file:turkeysms-mock-{uuid.uuid4().hex}?mode=memory" if self.in_memory else path
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self._name,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,  # autocommit; transactions are opened explicitly below
+            check_same_thread=not self.in_memory,
+            uri=self.in_memory,
+            cached_statements=256,
+        )
+        if not self.in_memory:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode loses nothing when the process is killed (only on power loss),
+            # and saves an fsync per commit.
+            connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.in_memory:
+            if self._shared is None:
+                self._shared = self._connect()
+            return self._shared
+        local = self._local
+        # A connection must not cross a fork (gunicorn workers): reopen in a new process.
+        if getattr(local, "pid", None) != os.getpid():
+            local.connection = self._connect()
+            local.pid = os.getpid()
+        connection: sqlite3.Connection = local.connection
+        return connection
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads, each statement its own snapshot."""
+        if self.in_memory:
+            with self._shared_lock:
+                yield self._connection()
+        else:
+            yield self._connection()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One `BEGIN IMMEDIATE` transaction: committed when the block ends, rolled back on any error."""
+        with self.read() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def close(self) -> None:
+        connection = self._shared if self.in_memory else getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+        self._shared = None
+        self._local = threading.local()
