@@ -10,7 +10,7 @@ from turkeysms import TurkeySMS
 from turkeysms._contract import result_codes
 from turkeysms._exceptions import _FAMILY_CLASSES, error_class_for
 
-from .conftest import KEY, FakeAPI, error_body
+from .conftest import FakeAPI, error_body
 
 ERROR_CODES = sorted(code for code, row in result_codes().items() if row.is_error)
 

@@ -1,0 +1,65 @@
+"""The public surface of `turkeysms` is exactly what __all__ says, as httpx checks its own."""
+
+from __future__ import annotations
+
+import turkeysms
+from turkeysms import segments
+
+EXPECTED = {
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AccountError",
+    "AsyncTurkeySMS",
+    "AuthenticationError",
+    "BulkChunkResult",
+    "ConflictError",
+    "ContentType",
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "Encoding",
+    "Estimate",
+    "InsufficientBalanceError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OtpDigits",
+    "PRODUCTION_BASE_URL",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SenderIdError",
+    "SmsLang",
+    "TurkeySMS",
+    "TurkeySMSError",
+    "WebhookEvent",
+    "estimate",
+    "parse_event",
+    "verify_signature",
+    "webhooks",
+}
+
+
+def test_all_is_the_expected_surface() -> None:
+    assert set(turkeysms.__all__) == EXPECTED
+    assert len(turkeysms.__all__) == len(EXPECTED)
+
+
+def test_every_public_name_exists_and_nothing_public_is_unlisted() -> None:
+    for name in turkeysms.__all__:
+        assert hasattr(turkeysms, name), name
+    public = {name for name in vars(turkeysms) if not name.startswith("_")}
+    # Subpackages imported for their side effect show up as attributes; they are modules, not API.
+    # `annotations` is the __future__ feature object every module holds.
+    modules = {"segments", "webhooks", "cli", "annotations"}
+    assert public - modules <= set(turkeysms.__all__), public - set(turkeysms.__all__)
+
+
+def test_public_classes_present_as_turkeysms() -> None:
+    for name in ("TurkeySMS", "AsyncTurkeySMS", "TurkeySMSError", "RateLimitError", "BulkChunkResult"):
+        assert getattr(turkeysms, name).__module__ == "turkeysms"
+
+
+def test_segments_is_the_shared_module() -> None:
+    assert turkeysms.estimate is segments.estimate
+    assert turkeysms.estimate("hello", sms_lang=0).parts == 1
