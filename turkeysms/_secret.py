@@ -43,7 +43,9 @@ class Secret:
 def redact(value: Any, secret: str) -> Any:
     """Replace the secret wherever it occurs in a decoded JSON value, and every `api_key` field."""
     if isinstance(value, str):
-        return value.replace(secret, REDACTED) if len(secret) >= _MIN_SCRUB_LENGTH and secret in value else value
+        return (
+            value.replace(secret, REDACTED) if len(secret) >= _MIN_SCRUB_LENGTH and secret in value else value
+        )
     if isinstance(value, Mapping):
         return {key: REDACTED if key == "api_key" else redact(item, secret) for key, item in value.items()}
     if isinstance(value, list):
