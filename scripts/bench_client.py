@@ -1,0 +1,90 @@
+"""Compare `TurkeySMS.get_balance()` with the same POST made by bare httpx, on one transport, alternately."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from turkeysms import TurkeySMS
+
+KEY = "test-key"
+BALANCE = json.dumps(
+    {
+        "result": True,
+        "result_code": "TS-1040",
+        "result_message": "ok",
+        "balance": {"main": 1500, "international": 250},
+    }
+).encode()
+
+
+def _instant(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, content=BALANCE, headers={"content-type": "application/json"})
+
+
+def _transport(target: str) -> httpx.BaseTransport:
+    if target == "wsgi":
+        from mock_server import create_app  # noqa: PLC0415 (only this target needs Flask)
+
+        return httpx.WSGITransport(app=create_app({"DATABASE": ":memory:"}))
+    return httpx.MockTransport(_instant)
+
+
+def _time(call: Callable[[], Any], calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        call()
+    return (time.perf_counter() - start) / calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=2000, help="calls per timed round (default 2000)")
+    parser.add_argument(
+        "--rounds", type=int, default=7, help="alternating rounds; the median counts (default 7)"
+    )
+    parser.add_argument(
+        "--target", choices=("mock", "wsgi"), default="mock", help="instant MockTransport or the mock app"
+    )
+    args = parser.parse_args()
+
+    transport = _transport(args.target)
+    raw = httpx.Client(transport=transport, base_url="http://bench", timeout=30)
+    sdk = TurkeySMS(KEY, http_client=httpx.Client(transport=transport, base_url="http://bench", timeout=30))
+
+    def raw_call() -> int:
+        answer = raw.post("/balance/", json={"api_key": KEY})
+        answer.raise_for_status()
+        return int(answer.json()["balance"]["main"])
+
+    def sdk_call() -> int:
+        return sdk.get_balance().balance.main
+
+    assert raw_call() == sdk_call()  # same endpoint, same answer
+    for call in (raw_call, sdk_call):
+        _time(call, max(1, args.calls // 10))  # warm-up
+
+    raw_times: list[float] = []
+    sdk_times: list[float] = []
+    for round_ in range(args.rounds):
+        # Alternate the order so that drift in machine load hits both sides alike.
+        pairs = ((raw_times, raw_call), (sdk_times, sdk_call))
+        for times, call in pairs if round_ % 2 == 0 else reversed(pairs):
+            times.append(_time(call, args.calls))
+
+    raw_us = statistics.median(raw_times) * 1e6
+    sdk_us = statistics.median(sdk_times) * 1e6
+    print(f"target: {args.target}, {args.rounds} rounds x {args.calls} calls, median per call")
+    print(f"raw httpx POST /balance/ : {raw_us:8.1f} us")
+    print(f"TurkeySMS.get_balance()  : {sdk_us:8.1f} us")
+    print(f"ratio facade/raw         : {sdk_us / raw_us:8.3f}x (goal <= 1.1x)")
+
+
+if __name__ == "__main__":
+    main()
