@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.mock_server.conftest import Api, send
+from tests.mock_server.conftest import Api, backend, send
 from turkeysms.segments import estimate
 
 
@@ -110,8 +110,6 @@ def test_otp_codes_have_the_requested_digits_and_land_in_the_text(api: Api) -> N
 
 
 def test_scheduled_send_waits_for_its_time(api: Api, app: Flask) -> None:
-    from tests.mock_server.conftest import backend
-
     clock = backend(app).clock
     answer = send(api, scheduled_sms=1, scheduled_date="2099-01-01", scheduled_time="09:00")
     clock.advance(3600)
@@ -120,8 +118,6 @@ def test_scheduled_send_waits_for_its_time(api: Api, app: Flask) -> None:
 
 
 def test_scheduled_in_the_past_goes_out_at_once(api: Api, app: Flask) -> None:
-    from tests.mock_server.conftest import backend
-
     answer = send(api, scheduled_sms=1, scheduled_date="2001-01-01", scheduled_time="09:00")
     backend(app).clock.advance(2)
     assert api.ok("/sms/status", sms_id=answer["sms_id"])["result_code"] == "TS-1064"

@@ -1,0 +1,184 @@
+"""The real server: gunicorn via the CLI, several workers, restarts and kill -9, logs without keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+SECRET_KEY = "sk-very-secret-4f1c"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def post(base: str, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(
+        base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@contextmanager
+def serving(
+    tmp_path: Path, *args: str, log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    port = _free_port()
+    out = (log or tmp_path / "server.log").open("ab")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mock_server", "--port", str(port), *args],
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        started = time.monotonic()
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/_mock/health", timeout=1) as response:
+                    assert response.status == 200
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                assert process.poll() is None, (log or tmp_path / "server.log").read_text()
+                assert time.monotonic() - started < 10, "the mock did not become healthy"
+                time.sleep(0.02)
+        yield base, process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        out.close()
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.yaml"
+    account = {
+        "name": "acme",
+        "api_keys": [{"key": SECRET_KEY, "permissions": "all"}],
+        "balance": {"main": 300, "international": 0},
+        "sender_ids": [{"title": "ACME", "status": "active"}],
+    }
+    path.write_text(yaml.safe_dump({"accounts": [account]}), encoding="utf-8")
+    return path
+
+
+def test_demo_account_and_quick_health(tmp_path: Path) -> None:
+    started = time.monotonic()
+    with serving(tmp_path, "--db", "demo.sqlite3") as (base, _):
+        ready = time.monotonic() - started
+        status, body = post(base, "/balance/", {"api_key": "test-key"})
+        assert (status, body["balance"]) == (200, {"main": 1500, "international": 250})
+    assert "test-key" in (tmp_path / "server.log").read_text()  # printed at start, as documented
+    assert ready < 3  # well under a second on an idle machine; slack for a loaded CI box
+
+
+def test_concurrent_sends_never_overspend_or_repeat_an_id(tmp_path: Path, seed: Path) -> None:
+    with serving(tmp_path, "--db", "c.sqlite3", "--seed", str(seed), "--workers", "3", "--threads", "2") as (
+        base,
+        _,
+    ):
+        body = {
+            "api_key": SECRET_KEY,
+            "title": "ACME",
+            "text": "A" * 161,
+            "sentto": "905321234567",
+            "sms_lang": 0,
+        }
+
+        def one(_: int) -> tuple[int, dict[str, Any]]:
+            return post(base, "/sms/send", body)
+
+        with ThreadPoolExecutor(max_workers=24) as pool:
+            answers = list(pool.map(one, range(240)))
+        accepted = [a for s, a in answers if s == 200]
+        refused = [a["result_code"] for s, a in answers if s != 200]
+        ids = [a["sms_id"] for a in accepted]
+        assert len(accepted) == 150  # 300 credits, 2 parts each
+        assert set(refused) == {"TS-1027"}
+        assert len(set(ids)) == len(ids)
+        status, balance = post(base, "/balance/", {"api_key": SECRET_KEY})
+        assert status == 200
+        assert balance["balance"]["main"] == 0
+
+
+def test_answered_sends_survive_restart_and_kill_9(tmp_path: Path, seed: Path) -> None:
+    args = ("--db", "state.sqlite3", "--seed", str(seed))
+    with serving(tmp_path, *args) as (base, _):
+        first = post(
+            base, "/sms/send", {"api_key": SECRET_KEY, "title": "ACME", "text": "x", "sentto": "905321234567"}
+        )
+    with serving(tmp_path, *args) as (base, process):
+        assert post(base, "/sms/status", {"api_key": SECRET_KEY, "sms_id": first[1]["sms_id"]})[0] == 200
+        group = post(base, "/groups/create", {"api_key": SECRET_KEY, "group_name": "Kept"})[1]["group"]["id"]
+        second = post(
+            base, "/sms/send", {"api_key": SECRET_KEY, "title": "ACME", "text": "y", "sentto": "905321234567"}
+        )
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    with serving(tmp_path, *args) as (base, _):
+        assert post(base, "/sms/status", {"api_key": SECRET_KEY, "sms_id": second[1]["sms_id"]})[0] == 200
+        groups = post(base, "/groups/list", {"api_key": SECRET_KEY})[1]["groups"]
+        assert [g["id"] for g in groups] == [group]
+        assert post(base, "/balance/", {"api_key": SECRET_KEY})[1]["balance"]["main"] == 298
+
+
+def test_memory_database_serves_with_threads(tmp_path: Path) -> None:
+    with serving(tmp_path, "--db", ":memory:") as (base, _):
+        assert post(base, "/balance/", {"api_key": "test-key"})[0] == 200
+
+
+def test_api_keys_never_reach_the_logs(tmp_path: Path, seed: Path) -> None:
+    log = tmp_path / "access.log"
+    with serving(tmp_path, "--db", "l.sqlite3", "--seed", str(seed), "--access-log", "-", log=log) as (
+        base,
+        _,
+    ):
+        post(
+            base, "/sms/send", {"api_key": SECRET_KEY, "title": "ACME", "text": "x", "sentto": "905321234567"}
+        )
+        post(base, "/balance/?api_key=" + SECRET_KEY, {"api_key": SECRET_KEY})
+        post(base, "/nowhere", {"api_key": SECRET_KEY})
+    text = log.read_text()
+    assert "POST /sms/send" in text  # the access log is on
+    assert SECRET_KEY not in text
+
+
+def test_bad_seed_is_refused_before_serving(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("accounts: [{name: x, api_keys: [{key: k, permissions: [fly]}]}]", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_server", "--seed", str(bad), "--db", str(tmp_path / "x.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "fly" in result.stderr
