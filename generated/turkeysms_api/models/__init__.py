@@ -46,15 +46,6 @@ from .send_sms_request import SendSmsRequest
 from .send_sms_response import SendSmsResponse
 from .sender_ids_response import SenderIdsResponse
 from .sender_ids_response_sender_ids_item import SenderIdsResponseSenderIdsItem
-from .sender_ids_response_sender_ids_item_document import (
-    SenderIdsResponseSenderIdsItemDocument,
-)
-from .sender_ids_response_sender_ids_item_network_stat import (
-    SenderIdsResponseSenderIdsItemNetworkStat,
-)
-from .sender_ids_response_sender_ids_item_status import (
-    SenderIdsResponseSenderIdsItemStatus,
-)
 from .sms_lang import SmsLang
 from .sms_status_request import SmsStatusRequest
 from .sms_status_response import SmsStatusResponse
@@ -106,9 +97,6 @@ __all__ = (
     "SendSmsResponse",
     "SenderIdsResponse",
     "SenderIdsResponseSenderIdsItem",
-    "SenderIdsResponseSenderIdsItemDocument",
-    "SenderIdsResponseSenderIdsItemNetworkStat",
-    "SenderIdsResponseSenderIdsItemStatus",
     "SmsLang",
     "SmsStatusRequest",
     "SmsStatusResponse",

@@ -6,15 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.sender_ids_response_sender_ids_item_document import (
-    SenderIdsResponseSenderIdsItemDocument,
-)
-from ..models.sender_ids_response_sender_ids_item_network_stat import (
-    SenderIdsResponseSenderIdsItemNetworkStat,
-)
-from ..models.sender_ids_response_sender_ids_item_status import (
-    SenderIdsResponseSenderIdsItemStatus,
-)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SenderIdsResponseSenderIdsItem")
@@ -25,11 +16,11 @@ class SenderIdsResponseSenderIdsItem:
     id: int
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
     title: str
-    status: SenderIdsResponseSenderIdsItemStatus
+    status: int
     """ 1 active, 0 not activated. """
-    document: SenderIdsResponseSenderIdsItemDocument | Unset = UNSET
+    document: int | Unset = UNSET
     """ 1 when the registration document is on file. """
-    network_stat: SenderIdsResponseSenderIdsItemNetworkStat | Unset = UNSET
+    network_stat: int | Unset = UNSET
     """ 1 when the operators have approved the title. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,15 +29,11 @@ class SenderIdsResponseSenderIdsItem:
 
         title = self.title
 
-        status = self.status.value
+        status = self.status
 
-        document: int | Unset = UNSET
-        if not isinstance(self.document, Unset):
-            document = self.document.value
+        document = self.document
 
-        network_stat: int | Unset = UNSET
-        if not isinstance(self.network_stat, Unset):
-            network_stat = self.network_stat.value
+        network_stat = self.network_stat
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,21 +58,11 @@ class SenderIdsResponseSenderIdsItem:
 
         title = d.pop("title")
 
-        status = SenderIdsResponseSenderIdsItemStatus(d.pop("status"))
+        status = d.pop("status")
 
-        _document = d.pop("document", UNSET)
-        document: SenderIdsResponseSenderIdsItemDocument | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = SenderIdsResponseSenderIdsItemDocument(_document)
+        document = d.pop("document", UNSET)
 
-        _network_stat = d.pop("network_stat", UNSET)
-        network_stat: SenderIdsResponseSenderIdsItemNetworkStat | Unset
-        if isinstance(_network_stat, Unset):
-            network_stat = UNSET
-        else:
-            network_stat = SenderIdsResponseSenderIdsItemNetworkStat(_network_stat)
+        network_stat = d.pop("network_stat", UNSET)
 
         sender_ids_response_sender_ids_item = cls(
             id=id,
