@@ -119,10 +119,8 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
             )
         if not batch:
             raise ApiError("TS-1025", "Every recipient is blacklisted.")
-        funds = accounts.balance(connection, principal.account_id)
-        if funds.main < main_cost or funds.international < international_cost:
+        if not accounts.debit(connection, principal.account_id, main_cost, international_cost):
             raise ApiError("TS-1027")  # D21: raised inside the transaction, so nothing is kept
-        accounts.debit(connection, principal.account_id, main_cost, international_cost)
         credits = main_cost + international_cost
         sms_id = messages.insert(
             connection,

@@ -40,11 +40,14 @@ def balance(connection: sqlite3.Connection, account_id: int) -> Balance:
     return Balance(main=main, international=international)
 
 
-def debit(connection: sqlite3.Connection, account_id: int, main: int, international: int) -> None:
-    connection.execute(
-        "UPDATE accounts SET main = main - ?, international = international - ? WHERE id = ?",
+def debit(connection: sqlite3.Connection, account_id: int, main: int, international: int) -> bool:
+    """Take both amounts, or nothing when either balance is short."""
+    cursor = connection.execute(
+        "UPDATE accounts SET main = main - ?1, international = international - ?2"
+        " WHERE id = ?3 AND main >= ?1 AND international >= ?2",
         (main, international, account_id),
     )
+    return cursor.rowcount == 1
 
 
 def sender_ids(connection: sqlite3.Connection, account_id: int) -> list[SenderId]:
