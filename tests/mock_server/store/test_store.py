@@ -1,0 +1,57 @@
+"""The store: idempotent preparation, provider-sized increasing ids, rollback of a failed write."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from mock_server.domain import seed
+from mock_server.store import accounts, schema
+from mock_server.store.database import Database
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    found = Database(str(tmp_path / "s.sqlite3"))
+    schema.prepare(found, seed.load(None))
+    return found
+
+
+def test_prepare_seeds_only_an_empty_database(database: Database) -> None:
+    with database.write() as connection:
+        connection.execute("UPDATE accounts SET main = 7")
+    assert schema.prepare(database, seed.load(None)) is False
+    with database.read() as connection:
+        assert accounts.balance(connection, 1).main == 7
+
+
+def test_a_failed_write_leaves_nothing(database: Database) -> None:
+    with pytest.raises(RuntimeError), database.write() as connection:
+        connection.execute("UPDATE accounts SET main = 0")
+        raise RuntimeError
+    with database.read() as connection:
+        assert accounts.balance(connection, 1).main == 1500
+
+
+def test_debit_takes_both_or_nothing(database: Database) -> None:
+    with database.write() as connection:
+        assert accounts.debit(connection, 1, 10, 251) is False
+        assert accounts.debit(connection, 1, 10, 250) is True
+        assert accounts.balance(connection, 1) == accounts.Balance(1490, 0)
+
+
+def test_memory_database_is_shared_by_threads() -> None:
+    memory = Database(":memory:")
+    schema.prepare(memory, seed.load(None))
+    seen: list[int] = []
+
+    def read() -> None:
+        with memory.read() as connection:
+            seen.append(accounts.balance(connection, 1).main)
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert seen == [1500]
