@@ -102,12 +102,12 @@ class RequestValidator:
         """The body's fields with the schema's defaults filled in; raises ApiError on the first bad one."""
         fields = dict(self._defaults)
         for field in self._fields:
-            value = body.get(field.name)
-            if value is None:
-                # JSON null counts as absent, as the provider's PHP isset() would.
+            if field.name not in body:
                 if field.required:
                     raise ApiError(field.code)
                 continue
+            # A present null is a value of the wrong type (no field is nullable): the field's code, D7.
+            value = body[field.name]
             try:
                 valid = field.validator.is_valid(value) and _storable(value)
             except (UnicodeEncodeError, ValueError, OverflowError):

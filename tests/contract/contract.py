@@ -1,0 +1,178 @@
+"""Shared pieces of the contract suite: the seed, the app factory, the answer recorder and the catalogue."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from flask import Flask, Response
+
+from mock_server import create_app
+from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, permissions, result_codes
+
+__all__ = [
+    "CONTROL_API_PATH",
+    "KEY",
+    "OPENAPI_PATH",
+    "Combination",
+    "Recorder",
+    "contract_app",
+    "documented_combinations",
+    "seed_document",
+]
+
+# The key the property tests put into every generated body whose own key is well formed.
+KEY = "contract-key"
+# Large enough that a whole fuzzing run (every send debited, UCS-2 texts of many parts, bulk sends to
+# many recipients) never drains it: a drained balance would turn valid sends into TS-1027.
+BIG_BALANCE = 10**12
+SENDERS = [
+    {"title": "MyCompany", "status": "active"},
+    {"title": "TurkeySMS", "status": "active"},
+    {"title": "Pending", "status": "inactive"},
+]
+
+
+def _account(name: str, keys: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    account: dict[str, Any] = {
+        "name": name,
+        "api_keys": keys,
+        "balance": {"main": BIG_BALANCE, "international": BIG_BALANCE},
+        "sender_ids": SENDERS,
+        "rate_limit_per_minute": 0,
+    }
+    account.update(extra)
+    return account
+
+
+def seed_document() -> dict[str, Any]:
+    """The contract account (key `KEY`) and one account or key per refusal the scenarios need."""
+    every = sorted(permissions())
+    without = [{"key": f"key-without-{n}", "permissions": [p for p in every if p != n]} for n in every]
+    return {
+        "accounts": [
+            _account(
+                "contract",
+                [
+                    {"key": KEY, "permissions": "all"},
+                    *without,
+                    {"key": "key-inactive", "permissions": "all", "status": "inactive"},
+                ],
+            ),
+            _account("other", [{"key": "key-other", "permissions": "all"}]),
+            _account("suspended", [{"key": "key-suspended", "permissions": "all"}], status="suspended"),
+            _account("limited", [{"key": "key-limited", "permissions": "all"}], rate_limit_per_minute=1),
+            _account(
+                "poor", [{"key": "key-poor", "permissions": "all"}], balance={"main": 0, "international": 0}
+            ),
+            _account("domestic", [{"key": "key-domestic", "permissions": "all"}], international=False),
+        ]
+    }
+
+
+def write_seed(directory: Path) -> Path:
+    path = directory / "contract-seed.yaml"
+    path.write_text(yaml.safe_dump(seed_document(), sort_keys=False), encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Combination:
+    """One documented answer: an operation, an HTTP status and a TS code (None: the code-less 200)."""
+
+    operation: str
+    path: str
+    status: int
+    code: str | None
+
+    def label(self) -> str:
+        return f"{self.operation} {self.status} {self.code or '(no result_code)'}"
+
+
+def documented_combinations() -> list[Combination]:
+    """Every (operation, status, code) the spec documents: each x-result-codes entry at its catalogue
+    status (and TS-1033 at its transport statuses too), plus the basic report's code-less 200."""
+    spec = load_openapi()
+    catalogue = result_codes()
+    found: set[Combination] = set()
+    for path, item in spec["paths"].items():
+        operation = item["post"]
+        name = operation["operationId"]
+        for code in operation["x-result-codes"]:
+            entry = catalogue[code]
+            for status in (entry.http_status, *entry.transport_statuses):
+                found.add(Combination(name, path, status, code))
+        schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        target = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+        if "result_code" not in target.get("required", ()):
+            found.add(Combination(name, path, 200, None))
+    return sorted(found)
+
+
+@dataclass
+class Recorder:
+    """Every answer of every contract app: (path, status, result_code), counted."""
+
+    seen: dict[tuple[str, int, str | None], int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, path: str, status: int, code: str | None) -> None:
+        with self.lock:
+            key = (path.rstrip("/"), status, code)
+            self.seen[key] = self.seen.get(key, 0) + 1
+
+    def observe(self, path: str, response: Response) -> None:
+        code: str | None = None
+        if response.mimetype == "application/json" and not response.is_streamed:
+            try:
+                payload = json.loads(response.get_data())
+            except ValueError:
+                payload = None
+            if isinstance(payload, Mapping) and isinstance(payload.get("result_code"), str):
+                code = payload["result_code"]
+        elif response.mimetype == "application/vnd.php.serialized":
+            text = response.get_data(as_text=True)
+            marker = 's:11:"result_code";s:7:"'
+            if marker in text:
+                code = text.split(marker, 1)[1][:7]
+        self.record(path, response.status_code, code)
+
+    def count(self, combination: Combination) -> int:
+        return self.seen.get((combination.path.rstrip("/"), combination.status, combination.code), 0)
+
+
+RECORDER = Recorder()
+
+
+def contract_app(directory: Path, **config: Any) -> Flask:
+    """A mock on a fresh database under `directory`, seeded for the contract, whose answers are recorded."""
+    directory.mkdir(parents=True, exist_ok=True)
+    app = create_app(
+        {"DATABASE": str(directory / "mock.sqlite3"), "SEED": str(write_seed(directory)), **config}
+    )
+
+    @app.after_request
+    def _record(response: Response) -> Response:
+        from flask import request
+
+        RECORDER.observe(request.path, response)
+        return response
+
+    return app
+
+
+def iter_models(value: Any) -> Iterator[Any]:
+    """`value` and every generated model nested in it (attributes, lists)."""
+    if hasattr(value, "additional_properties") and hasattr(value, "to_dict"):
+        yield value
+        for name in getattr(type(value), "__attrs_attrs__", ()):
+            if name.name != "additional_properties":
+                yield from iter_models(getattr(value, name.name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from iter_models(item)
