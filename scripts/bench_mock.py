@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import sys
@@ -160,10 +161,25 @@ def seed_document(api_key: str, title: str) -> dict[str, object]:
     }
 
 
-def wait_ready(url: str, *, body: bytes | None, expect: int | None, timeout: float) -> bool:
-    """Poll until the URL answers (with `expect` if given) or the timeout passes."""
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def wait_ready(
+    url: str, *, body: bytes | None, expect: int | None, timeout: float, pid: int | None = None
+) -> bool:
+    """Poll until the URL answers (with `expect` if given), the timeout passes or process `pid` dies."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        # A server that exited at start (bad flag, port taken) will never answer: say so now.
+        if pid is not None and not _alive(pid):
+            return False
         request = urllib.request.Request(url, data=body, method="POST" if body is not None else "GET")
         if body is not None:
             request.add_header("Content-Type", "application/json")
@@ -195,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_wait.add_argument("--post-json", help="POST this JSON body instead of a GET")
     p_wait.add_argument("--expect", type=int, help="the status that means ready (default: any)")
     p_wait.add_argument("--timeout", type=float, default=30.0)
+    p_wait.add_argument("--pid", type=int, help="give up as soon as this process has exited")
     p_report = sub.add_parser("report", help="summarise wrk outputs named SERVER=FILE")
     p_report.add_argument("runs", nargs="+", metavar="SERVER=FILE")
     args = parser.parse_args(argv)
@@ -207,7 +224,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "wait":
         body = args.post_json.encode() if args.post_json is not None else None
-        return 0 if wait_ready(args.url, body=body, expect=args.expect, timeout=args.timeout) else 1
+        return (
+            0
+            if wait_ready(args.url, body=body, expect=args.expect, timeout=args.timeout, pid=args.pid)
+            else 1
+        )
     results: dict[str, list[Round]] = {}
     for run in args.runs:
         server, _, path = run.partition("=")

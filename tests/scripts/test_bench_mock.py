@@ -6,6 +6,7 @@ import http.server
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,6 +155,17 @@ def test_wait_ready_checks_the_expected_status(server: str) -> None:
 def test_wait_ready_gives_up_on_a_closed_port() -> None:
     (port,) = bench_mock.free_ports(1)
     assert not bench_mock.wait_ready(f"http://127.0.0.1:{port}/", body=None, expect=None, timeout=0.3)
+
+
+def test_wait_ready_gives_up_when_the_server_process_has_exited() -> None:
+    (port,) = bench_mock.free_ports(1)
+    exited = subprocess.Popen(["true"])
+    exited.wait()
+    started = time.monotonic()
+    assert not bench_mock.wait_ready(
+        f"http://127.0.0.1:{port}/", body=None, expect=None, timeout=10, pid=exited.pid
+    )
+    assert time.monotonic() - started < 5
 
 
 @pytest.mark.skipif(
