@@ -8,10 +8,11 @@ from typing import Any
 
 from flask import Flask
 
-from mock_server.api import account, blacklist, control, errors, groups, reports, sms
+from mock_server.api import account, blacklist, control, docs, errors, groups, reports, sms
 from mock_server.domain import seed
 from mock_server.domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend
-from mock_server.domain.clock import Clock
+from mock_server.domain.clock import SharedClock
+from mock_server.domain.webhooks import DEFAULT_POLICY, Dispatcher, Policy
 from mock_server.store import schema
 from mock_server.store.database import Database
 
@@ -23,14 +24,21 @@ DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the mock. Config keys: DATABASE (path or ":memory:"), SEED (path or None for the demo
-    account), DELIVERY_DELAY_S, MAX_CONTENT_LENGTH (bytes), CLOCK (a domain.clock.Clock)."""
+    account), DELIVERY_DELAY_S, MAX_CONTENT_LENGTH (bytes), CLOCK (a domain.clock.Clock; default:
+    the offset shared through the database), WEBHOOK_TIMEOUT_S, WEBHOOK_MAX_ATTEMPTS,
+    WEBHOOK_BACKOFF_S, and WEBHOOK_THREAD (send webhooks from a background thread of the serving
+    process; without it they go out only when the clock is advanced through the control API)."""
     app = Flask(__name__)
     app.config.update(
         DATABASE=DEFAULT_DATABASE,
         SEED=None,
-        DELIVERY_DELAY_S=DEFAULT_DELIVERY_DELAY_S,
+        DELIVERY_DELAY_S=None,  # None: the seed's delivery_delay, else DEFAULT_DELIVERY_DELAY_S
         MAX_CONTENT_LENGTH=DEFAULT_MAX_BODY_BYTES,
         CLOCK=None,
+        WEBHOOK_TIMEOUT_S=DEFAULT_POLICY.timeout_s,
+        WEBHOOK_MAX_ATTEMPTS=DEFAULT_POLICY.max_attempts,
+        WEBHOOK_BACKOFF_S=DEFAULT_POLICY.backoff_s,
+        WEBHOOK_THREAD=False,
     )
     if config:
         app.config.update(config)
@@ -40,13 +48,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     database = Database(str(app.config["DATABASE"]))
     seed_path = app.config["SEED"]
-    schema.prepare(database, seed.load(Path(seed_path) if seed_path else None))
-    app.extensions["turkeysms_mock"] = Backend(
+    loaded = seed.load(Path(seed_path) if seed_path else None)
+    schema.prepare(database, loaded)
+    delay = app.config["DELIVERY_DELAY_S"]
+    if delay is None:
+        delay = DEFAULT_DELIVERY_DELAY_S if loaded.delivery_delay_s is None else loaded.delivery_delay_s
+    state = Backend(
         database=database,
-        clock=app.config["CLOCK"] or Clock(),
-        delivery_delay_s=float(app.config["DELIVERY_DELAY_S"]),
+        clock=app.config["CLOCK"] or SharedClock(database),
+        delivery_delay_s=float(delay),
     )
-    for module in (account, sms, groups, reports, blacklist, control):
+    app.extensions["turkeysms_mock"] = state
+    dispatcher = Dispatcher(
+        state,
+        Policy(
+            timeout_s=float(app.config["WEBHOOK_TIMEOUT_S"]),
+            max_attempts=int(app.config["WEBHOOK_MAX_ATTEMPTS"]),
+            backoff_s=float(app.config["WEBHOOK_BACKOFF_S"]),
+        ),
+    )
+    app.extensions[control.DISPATCHER_KEY] = dispatcher
+    if app.config["WEBHOOK_THREAD"]:
+        dispatcher.start()
+    for module in (account, sms, groups, reports, blacklist, control, docs):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     return app

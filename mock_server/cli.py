@@ -14,6 +14,7 @@ from mock_server import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
 from mock_server.api.operations import operations
 from mock_server.domain import seed
 from mock_server.domain.backend import DEFAULT_DELIVERY_DELAY_S
+from mock_server.domain.webhooks import DEFAULT_POLICY
 from mock_server.store import schema
 from mock_server.store.database import MEMORY, Database
 
@@ -53,8 +54,27 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--delivery-delay",
         type=float,
-        default=DEFAULT_DELIVERY_DELAY_S,
-        help=f"mock seconds until a message is delivered (default {DEFAULT_DELIVERY_DELAY_S:g})",
+        default=None,
+        help="mock seconds until a message reaches its outcome"
+        f" (default: the seed's delivery_delay, else {DEFAULT_DELIVERY_DELAY_S:g})",
+    )
+    ask.add_argument(
+        "--webhook-timeout",
+        type=float,
+        default=DEFAULT_POLICY.timeout_s,
+        help=f"seconds a webhook receiver has to answer (default {DEFAULT_POLICY.timeout_s:g})",
+    )
+    ask.add_argument(
+        "--webhook-attempts",
+        type=int,
+        default=DEFAULT_POLICY.max_attempts,
+        help=f"attempts per webhook event before giving up (default {DEFAULT_POLICY.max_attempts})",
+    )
+    ask.add_argument(
+        "--webhook-backoff",
+        type=float,
+        default=DEFAULT_POLICY.backoff_s,
+        help=f"mock seconds before the first retry, doubled after each (default {DEFAULT_POLICY.backoff_s:g})",
     )
     ask.add_argument(
         "--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES, help="larger bodies answer 413"
@@ -90,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "DATABASE": args.db,
         "SEED": str(args.seed) if args.seed else None,
         "DELIVERY_DELAY_S": args.delivery_delay,
+        "WEBHOOK_TIMEOUT_S": args.webhook_timeout,
+        "WEBHOOK_MAX_ATTEMPTS": args.webhook_attempts,
+        "WEBHOOK_BACKOFF_S": args.webhook_backoff,
+        "WEBHOOK_THREAD": True,  # each worker sweeps and sends in the background
         "MAX_CONTENT_LENGTH": args.max_body_bytes,
     }
     options: dict[str, Any] = {

@@ -1,17 +1,244 @@
-"""The mock's own routes under /_mock (issue 4 adds the control API here)."""
+"""The control API under /_mock (spec/control-api.yaml): health, clock, reset, read-back, forced outcomes, webhooks."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+import functools
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit
 
-from mock_server.api.pipeline import backend
-from mock_server.api.responses import write
+from flask import Blueprint, Response, current_app, request
+
+from mock_server.api.pipeline import backend, parse_body
+from mock_server.api.responses import control_error, write
+from mock_server.domain import inbox, lifecycle, state, webhooks
+from mock_server.domain.clock import iso
+from mock_server.store.outbox import Attempt, Waiting
+from turkeysms._contract import CONTROL_API_PATH, load_openapi
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
+
+DISPATCHER_KEY = "turkeysms_mock_webhooks"
+MAX_IDENTIFIER = 2**53 - 1
+
+
+class RefusedError(Exception):
+    """A control request the spec answers with an error: status, slug, message."""
+
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
+@blueprint.errorhandler(RefusedError)
+def _refused(failure: RefusedError) -> Response:
+    return control_error(failure.status, failure.error, failure.message)
+
+
+@functools.cache
+def _schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = load_openapi(CONTROL_API_PATH)["components"]["schemas"][name]
+    return schema
+
+
+@functools.cache
+def _phone_pattern() -> re.Pattern[str]:
+    return re.compile(_schema("PhoneNumber")["pattern"])
+
+
+def dispatcher() -> webhooks.Dispatcher:
+    found: webhooks.Dispatcher = current_app.extensions[DISPATCHER_KEY]
+    return found
+
+
+def _invalid(message: str) -> RefusedError:
+    return RefusedError(400, "invalid_request", message)
+
+
+def _body() -> dict[str, Any]:
+    mimetype = request.mimetype
+    if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
+        raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
+    body = parse_body(request.get_data(cache=False))
+    if not isinstance(body, dict):
+        raise _invalid("The body must be a JSON object.")
+    return body
+
+
+def _phone(value: str | None, name: str, *, required: bool) -> str | None:
+    if value is None or value == "":
+        if required:
+            raise _invalid(f"'{name}' is required.")
+        return None
+    if not _phone_pattern().fullmatch(value):
+        raise _invalid(f"'{name}' must be a phone number in international format, digits only.")
+    return value
+
+
+def _identifier(raw: str | None, name: str) -> int | None:
+    if raw is None:
+        return None
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_IDENTIFIER:
+        raise _invalid(f"'{name}' must be a positive integer.")
+    return int(raw)
 
 
 @blueprint.get("/health")
 def health() -> Response:
-    with backend().database.read() as connection:
-        connection.execute("SELECT 1").fetchone()
-    return write({"status": "ok"})
+    return write({"status": "ok", "now": iso(backend().clock.now())})
+
+
+@blueprint.post("/clock")
+def advance_clock() -> Response:
+    seconds = _body().get("advance")
+    limit = _schema("ClockAdvance")["properties"]["advance"]["maximum"]
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+        or not 0 <= seconds <= limit
+    ):
+        raise _invalid(f"'advance' must be a number of seconds >= 0 and <= {limit}.")
+    clock = backend().clock
+    if seconds:
+        clock.advance(float(seconds))
+    # Due deliveries and webhooks run before the answer, so that the caller sees their effect.
+    dispatcher().run_due(wait_for_others=True)
+    dispatcher().wake()
+    return write({"now": iso(clock.now())})
+
+
+@blueprint.post("/reset")
+def reset() -> Response:
+    accounts = state.reset(backend())
+    return write({"reset": True, "accounts": accounts})
+
+
+@blueprint.get("/otp")
+def latest_otp() -> Response:
+    mobile = _phone(request.args.get("mobile"), "mobile", required=True)
+    assert mobile is not None
+    found = inbox.latest_otp(backend(), mobile)
+    if found is None or found.otp_code is None:
+        raise RefusedError(404, "not_found", f"No OTP was sent to {mobile}.")
+    return write(
+        {
+            "code": found.otp_code,
+            "mobile": found.recipient,
+            "sms_id": found.sms_id,
+            "text": found.text,
+            "created_at": iso(found.created_at),
+        }
+    )
+
+
+def _message(item: inbox.Message) -> dict[str, Any]:
+    received = item.received
+    scheduled = received.send_at > received.created_at
+    return {
+        "sms_id": received.sms_id,
+        "recipient": received.recipient,
+        "title": received.title,
+        "text": received.text,
+        "parts": received.parts,
+        "encoding": received.encoding,
+        "status": item.status,
+        "created_at": iso(received.created_at),
+        "scheduled_at": iso(received.send_at) if scheduled else None,
+        "status_changed_at": None if item.status_changed_at is None else iso(item.status_changed_at),
+    }
+
+
+@blueprint.get("/messages")
+def list_messages() -> Response:
+    to = _phone(request.args.get("to"), "to", required=False)
+    raw_limit = request.args.get("limit", "100")
+    if not raw_limit.isascii() or not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
+        raise _invalid("'limit' must be an integer from 1 to 1000.")
+    found = inbox.messages(backend(), to, int(raw_limit))
+    return write({"messages": [_message(item) for item in found]})
+
+
+@blueprint.post("/messages/<raw_id>/status")
+def force_status(raw_id: str) -> Response:
+    sms_id = _identifier(raw_id, "sms_id")
+    assert sms_id is not None
+    body = _body()
+    status = body.get("status")
+    if status not in lifecycle.FORCEABLE:
+        raise _invalid(f"'status' must be one of {', '.join(sorted(lifecycle.FORCEABLE))}.")
+    recipient = body.get("recipient")
+    if recipient is not None and not isinstance(recipient, str):
+        raise _invalid("'recipient' must be a phone number.")
+    number = _phone(recipient, "recipient", required=False)
+    try:
+        changed = lifecycle.force(backend(), sms_id, status, number)
+    except lifecycle.UnknownMessageError as missing:
+        raise RefusedError(404, "not_found", str(missing)) from missing
+    dispatcher().wake()
+    now = backend().clock.now()
+    return write({"messages": [_message(inbox.describe(item, now)) for item in changed]})
+
+
+def _webhook_url(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 2048:
+        raise _invalid("'url' must be an http(s) URL of at most 2048 characters, or null.")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise _invalid("'url' must be an http(s) URL of at most 2048 characters, or null.")
+    return value
+
+
+@blueprint.post("/webhook")
+def set_webhook() -> Response:
+    body = _body()
+    if "url" not in body:
+        raise _invalid("'url' is required (null clears the webhook).")
+    api_key, secret = body.get("api_key"), body.get("secret", "")
+    if not isinstance(api_key, str) or not 1 <= len(api_key) <= 256:
+        raise _invalid("'api_key' must be a string of 1 to 256 characters.")
+    if not isinstance(secret, str) or len(secret) > 256:
+        raise _invalid("'secret' must be a string of at most 256 characters.")
+    url = _webhook_url(body["url"])
+    account = webhooks.configure(backend(), api_key, url, secret)
+    if account is None:
+        raise RefusedError(404, "not_found", "No account has this API key.")
+    return write({"account": account, "url": url})
+
+
+def _attempt(attempt: Attempt) -> dict[str, Any]:
+    return {
+        "event_id": attempt.event_id,
+        "sms_id": attempt.sms_id,
+        "recipient": attempt.recipient,
+        "status": attempt.status,
+        "url": attempt.url,
+        "attempt": attempt.attempt,
+        "outcome": attempt.outcome,
+        "response_status": attempt.response_status,
+        "error": attempt.error,
+        "attempted_at": iso(attempt.attempted_at),
+    }
+
+
+def _waiting(waiting: Waiting) -> dict[str, Any]:
+    return {
+        "event_id": waiting.event_id,
+        "sms_id": waiting.sms_id,
+        "attempts": waiting.attempts,
+        "next_attempt_at": iso(waiting.next_attempt_at),
+    }
+
+
+@blueprint.get("/webhooks")
+def list_webhook_attempts() -> Response:
+    sms_id = _identifier(request.args.get("sms_id"), "sms_id")
+    # Changes that came due since the last sweep show up as pending at once.
+    lifecycle.sweep(backend())
+    found = webhooks.history(backend(), sms_id)
+    return write(
+        {"attempts": [_attempt(a) for a in found.attempts], "pending": [_waiting(w) for w in found.pending]}
+    )

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
-from mock_server.api.responses import transport_error
+from mock_server.api.responses import control_error, transport_error
 
 log = logging.getLogger(__name__)
 
 
+_CONTROL_PREFIX = "/_mock/"
+_CONTROL_SLUGS = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+
+
+def _control(error: HTTPException, status: int) -> Response:
+    # The control API answers its own error shape (spec/control-api.yaml), never the TS envelope.
+    response = control_error(status, _CONTROL_SLUGS.get(status, "invalid_request"), error.description or "")
+    if isinstance(error, MethodNotAllowed):
+        response.headers["Allow"] = ", ".join(error.valid_methods or ())
+    return response
+
+
 def _http(error: HTTPException) -> Response:
     status = error.code or 400
+    if request.path.startswith(_CONTROL_PREFIX):
+        return _control(error, status)
     if isinstance(error, RequestEntityTooLarge):
         return transport_error(413, "Request body is too large.")
     if status == 404:

@@ -42,3 +42,8 @@ def error(failure: ApiError, *, as_php: bool = False) -> Response:
 def transport_error(status: int, message: str, code: str = "TS-1033") -> Response:
     """An error found before the body could be read (D8): always JSON."""
     return write(envelope(code, message), status)
+
+
+def control_error(status: int, error: str, message: str) -> Response:
+    """The control API's error body (spec/control-api.yaml's ControlError)."""
+    return write({"error": error, "message": message}, status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mock_server.domain.clock import Clock
+from mock_server.store import clock as stored_clock
 from mock_server.store.database import Database
 
 DEFAULT_DELIVERY_DELAY_S = 2.0
@@ -16,3 +17,8 @@ class Backend:
     clock: Clock = field(default_factory=Clock)
     # Mock seconds between dispatch and the delivery outcome.
     delivery_delay_s: float = DEFAULT_DELIVERY_DELAY_S
+
+    def generation(self) -> int:
+        """Bumped by every reset in any process: a per-process cache keyed on it never serves old state."""
+        with self.database.read() as connection:
+            return stored_clock.state(connection)[1]

@@ -6,9 +6,10 @@ import functools
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from mock_server.domain.backend import Backend
-from mock_server.domain.delivery import DELIVERED
+from mock_server.domain.delivery import DELIVERED, FAILED, OUT_OF_COVERAGE
 from mock_server.domain.errors import ApiError
 from mock_server.domain.models import Principal
 from mock_server.domain.numbers import country_label, is_international
@@ -61,10 +62,13 @@ def _estimate(text: str, sms_lang: int) -> Estimate:
     return estimate(text, sms_lang)
 
 
+# Magic recipients (README): the last four digits pick the outcome a test wants to see.
+MAGIC_OUTCOMES: Final = {"0002": FAILED, "0003": OUT_OF_COVERAGE}
+
+
 def outcome_for(number: str) -> str:
-    """The status a recipient ends in; issue 4's magic numbers will decide other outcomes here."""
-    del number
-    return DELIVERED
+    """The status a recipient ends in: failed for ...0002, out of coverage for ...0003, else delivered."""
+    return MAGIC_OUTCOMES.get(number[-4:], DELIVERED)
 
 
 def otp_code(digits: int) -> str:

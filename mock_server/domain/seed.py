@@ -64,6 +64,8 @@ class SeedAccount:
 class Seed:
     accounts: tuple[SeedAccount, ...] = field(default_factory=tuple)
     source: str = ""
+    # Top-level `delivery_delay`: mock seconds from dispatch to outcome, unless the server is told otherwise.
+    delivery_delay_s: float | None = None
 
 
 def load(path: Path | None) -> Seed:
@@ -86,7 +88,10 @@ def parse(text: str) -> Seed:
         raise SeedError("account names must be unique")
     if len(set(keys)) != len(keys):
         raise SeedError("API keys must be unique across accounts")
-    return Seed(accounts=accounts, source=text)
+    delay = document.get("delivery_delay")
+    if delay is not None and (isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0):
+        raise SeedError("delivery_delay: must be a number of seconds ≥ 0")
+    return Seed(accounts=accounts, source=text, delivery_delay_s=None if delay is None else float(delay))
 
 
 def _account(item: Any, index: int) -> SeedAccount:

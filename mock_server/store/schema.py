@@ -4,12 +4,54 @@ from __future__ import annotations
 
 import sqlite3
 
-from mock_server.domain.seed import Seed
+from mock_server.domain.seed import Seed, parse
 from mock_server.store.database import Database
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FIRST_SMS_ID = 1_000_000_000
 FIRST_GROUP_ID = 5_000
+
+# Issue 4: the shared clock, the reset generation and the webhook outbox.
+_LIFECYCLE_DDL = """
+CREATE TABLE IF NOT EXISTS mock_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    clock_offset REAL NOT NULL,
+    generation INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO mock_state (id, clock_offset, generation) VALUES (1, 0, 0);
+CREATE INDEX IF NOT EXISTS recipients_unreported ON recipients (due_at) WHERE reported IS NULL;
+CREATE TABLE IF NOT EXISTS webhook_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    sms_id INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    status TEXT NOT NULL,
+    updated_at REAL NOT NULL,
+    created_at REAL NOT NULL,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',  -- pending | delivered | abandoned
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at REAL NOT NULL,
+    lease_owner TEXT,
+    lease_until REAL  -- wall-clock seconds: a crashed worker's claim lapses in real time
+);
+CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at) WHERE state = 'pending';
+CREATE TABLE IF NOT EXISTS webhook_attempts (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL,
+    sms_id INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    status TEXT NOT NULL,
+    url TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    response_status INTEGER,
+    error TEXT,
+    attempted_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_attempts_by_sms ON webhook_attempts (sms_id, id);
+"""
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +104,8 @@ CREATE TABLE IF NOT EXISTS recipients (
     country TEXT NOT NULL,
     send_at REAL NOT NULL,
     due_at REAL NOT NULL,
-    outcome TEXT NOT NULL
+    outcome TEXT NOT NULL,
+    reported TEXT  -- the last status the webhook sweep or a forced change accounted for
 );
 CREATE INDEX IF NOT EXISTS recipients_by_message ON recipients (message_id, id);
 CREATE INDEX IF NOT EXISTS recipients_by_number ON recipients (number);
@@ -104,11 +147,55 @@ def prepare(database: Database, seed: Seed) -> bool:
     """
     with database.read() as connection:
         connection.executescript(_DDL)
+        _add_reported_column(connection)
+        connection.executescript(_LIFECYCLE_DDL)
     with database.write() as connection:
         if connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone():
             return False
         _write_seed(connection, seed)
         return True
+
+
+def _add_reported_column(connection: sqlite3.Connection) -> None:
+    # A database made before the webhook sweep existed: its recipients count as reported, so a
+    # restart on it does not replay every old delivery to a webhook.
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(recipients)")}
+    if "reported" not in columns:
+        connection.execute("ALTER TABLE recipients ADD COLUMN reported TEXT")
+        connection.execute("UPDATE recipients SET reported = outcome")
+
+
+# Every table a reset empties; meta keeps the seed the database was made from.
+_STATE_TABLES = (
+    "rate_hits",
+    "blacklist",
+    "contacts",
+    "groups",
+    "recipients",
+    "messages",
+    "sender_ids",
+    "api_keys",
+    "accounts",
+    "webhook_attempts",
+    "webhook_events",
+)
+
+
+def reset(database: Database) -> int:
+    """Empty every table, write the database's own seed again and zero the clock; returns the accounts.
+
+    One write transaction, so other workers see the old state or the new one, never a mixture; the
+    generation counter tells per-process caches that what they hold is gone.
+    """
+    with database.write() as connection:
+        row = connection.execute("SELECT value FROM meta WHERE name = 'seed'").fetchone()
+        seeded = parse(row[0]) if row else Seed()
+        for table in _STATE_TABLES:
+            connection.execute(f"DELETE FROM {table}")  # noqa: S608  # names from the tuple above
+        connection.execute("DELETE FROM sqlite_sequence")
+        connection.execute("UPDATE mock_state SET clock_offset = 0, generation = generation + 1")
+        _write_seed(connection, seeded)
+    return len(seeded.accounts)
 
 
 def _write_seed(connection: sqlite3.Connection, seed: Seed) -> None:
