@@ -1,0 +1,38 @@
+"""What recipients received, as tests read it back: messages with their status now, and OTP codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mock_server.domain import delivery
+from mock_server.domain.backend import Backend
+from mock_server.domain.models import Delivery
+from mock_server.store import inbox
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    received: inbox.Received
+    status: str
+    status_changed_at: float | None  # when it entered `status`; None while scheduled
+
+
+def describe(received: inbox.Received, now: float) -> Message:
+    timeline = Delivery(
+        received.recipient, received.parts, received.send_at, received.due_at, received.outcome
+    )
+    status = delivery.status_at(timeline, now)
+    changed = {delivery.SCHEDULED: None, delivery.PENDING: received.send_at}.get(status, received.due_at)
+    return Message(received, status, changed)
+
+
+def messages(backend: Backend, to: str | None, limit: int) -> list[Message]:
+    now = backend.clock.now()
+    with backend.database.read() as connection:
+        found = inbox.received(connection, to, limit)
+    return [describe(item, now) for item in found]
+
+
+def latest_otp(backend: Backend, mobile: str) -> inbox.Received | None:
+    with backend.database.read() as connection:
+        return inbox.latest_otp(connection, mobile)

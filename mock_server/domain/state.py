@@ -1,0 +1,13 @@
+"""Reset: every worker back to the seed, the clock to real time, the outbox empty."""
+
+from __future__ import annotations
+
+from mock_server.domain.backend import Backend
+from mock_server.store import schema
+
+
+def reset(backend: Backend) -> int:
+    """Reload the database's own seed; returns the number of accounts."""
+    accounts = schema.reset(backend.database)
+    backend.clock.reset()
+    return accounts

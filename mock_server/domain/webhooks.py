@@ -1,0 +1,214 @@
+"""Delivering the outbox: signed POSTs, at least once, with exponential backoff on the mock clock."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from mock_server.domain import delivery, lifecycle
+from mock_server.domain.backend import Backend
+from mock_server.domain.clock import iso
+from mock_server.store import outbox
+from turkeysms.webhooks import SIGNATURE_HEADER, sign
+
+log = logging.getLogger(__name__)
+
+EVENT_TYPE = "sms.status"
+# Events claimed per round; a lease covers sending all of them one after another.
+BATCH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How hard the dispatcher tries: per-attempt timeout (real seconds), backoff (mock seconds)."""
+
+    timeout_s: float = 2.0
+    max_attempts: int = 8
+    backoff_s: float = 10.0  # before the 2nd attempt; doubled each time after
+    backoff_cap_s: float = 3600.0
+
+    def delay_after(self, attempt: int) -> float:
+        return float(min(self.backoff_s * 2 ** (attempt - 1), self.backoff_cap_s))
+
+    @property
+    def lease_s(self) -> float:
+        # Long enough for a whole batch to time out, so that a live worker never loses its claim.
+        return self.timeout_s * BATCH + 5.0
+
+
+DEFAULT_POLICY = Policy()
+
+
+def body(event: outbox.Event) -> bytes:
+    """The spec's WebhookEvent; the same bytes on every retry of one event."""
+    payload: dict[str, Any] = {
+        "event": EVENT_TYPE,
+        "created_at": iso(event.created_at),
+        "data": {
+            "sms_id": event.sms_id,
+            "phone_number": event.recipient,
+            "status": event.status,
+            "result_code": delivery.STATUS_CODE[event.status],
+            "sms_status": delivery.SMS_STATUS_TEXT[event.status],
+            "updated_at": iso(event.updated_at),
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    outcome: str
+    response_status: int | None = None
+    error: str | None = None
+
+
+def _post(client: httpx.Client, event: outbox.Event) -> _Result:
+    raw = body(event)
+    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(raw, event.secret)}
+    try:
+        response = client.post(event.url, content=raw, headers=headers)
+    except httpx.TimeoutException as error:
+        return _Result("timeout", error=f"{type(error).__name__}: no answer in time")
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
+        # ValueError: a URL httpx cannot use; it will never work, but it is retried and recorded alike.
+        return _Result("connection_error", error=f"{type(error).__name__}: {error}")
+    if 200 <= response.status_code < 300:
+        return _Result(outbox.DELIVERED, response.status_code)
+    return _Result("http_error", response.status_code, f"HTTP {response.status_code}")
+
+
+class Dispatcher:
+    """Sweeps status changes into the outbox and sends what is due; one per process.
+
+    Several processes may run one each: events are claimed under a lease in SQLite, so no two
+    send the same event at once, and a claim of a killed process lapses after `Policy.lease_s`.
+    """
+
+    def __init__(self, backend: Backend, policy: Policy | None = None, interval_s: float = 0.25) -> None:
+        self.backend = backend
+        self.policy = policy or Policy()
+        self.interval_s = interval_s
+        self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._thread_pid: int | None = None
+        self._run_lock = threading.Lock()
+
+    def run_due(self, *, wait_for_others: bool = False) -> int:
+        """Sweep, then send every due event; returns the attempts made.
+
+        With `wait_for_others`, also wait (bounded) while another worker is sending a due event,
+        so that the caller's answer comes after every attempt that was due.
+        """
+        made = 0
+        deadline = time.monotonic() + self.policy.lease_s
+        while True:
+            lifecycle.sweep(self.backend)
+            made += self._send_round()
+            if not wait_for_others or time.monotonic() > deadline:
+                return made
+            with self.backend.database.read() as connection:
+                busy = outbox.leased_due(connection, now=self.backend.clock.now(), wall=time.time())
+            if not busy:
+                # A round may have left due events only if it was full: go again until none is due.
+                with self.backend.database.read() as connection:
+                    due = outbox.next_due(connection)
+                if due is None or due > self.backend.clock.now():
+                    return made
+            else:
+                time.sleep(0.02)
+
+    def _send_round(self) -> int:
+        made = 0
+        with httpx.Client(timeout=self.policy.timeout_s, follow_redirects=False, trust_env=False) as client:
+            while True:
+                with self.backend.database.write() as connection:
+                    claimed = outbox.claim(
+                        connection,
+                        now=self.backend.clock.now(),
+                        wall=time.time(),
+                        owner=self._owner,
+                        lease_s=self.policy.lease_s,
+                        limit=BATCH,
+                    )
+                if not claimed:
+                    return made
+                for event in claimed:
+                    self._attempt(client, event)
+                    made += 1
+
+    def _attempt(self, client: httpx.Client, event: outbox.Event) -> None:
+        result = _post(client, event)
+        attempt = event.attempts + 1
+        now = self.backend.clock.now()
+        finished = result.outcome == outbox.DELIVERED or attempt >= self.policy.max_attempts
+        with self.backend.database.write() as connection:
+            kept = outbox.record(
+                connection,
+                event,
+                owner=self._owner,
+                outcome=result.outcome,
+                response_status=result.response_status,
+                error=result.error,
+                attempted_at=now,
+                next_attempt_at=None if finished else now + self.policy.delay_after(attempt),
+            )
+        if not kept:
+            log.info("webhook event %s was reset while being sent", event.id)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        """Run in a daemon thread of this process (again after a fork: threads do not survive one)."""
+        if self._thread is not None and self._thread_pid == os.getpid() and self._thread.is_alive():
+            return
+        self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="turkeysms-mock-webhooks", daemon=True)
+        self._thread_pid = os.getpid()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None and self._thread_pid == os.getpid():
+            self._thread.join(timeout=self.policy.timeout_s + 1)
+        self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                with self._run_lock:
+                    self.run_due()
+            except Exception:  # the loop must outlive a bad round (e.g. a locked database)
+                log.exception("webhook dispatcher round failed")
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+
+
+def configure(backend: Backend, api_key: str, url: str | None, secret: str) -> str | None:
+    """Point an account's delivery reports at `url` (None: none); the account's name, or None."""
+    with backend.database.write() as connection:
+        return outbox.configure(connection, api_key, url, secret)
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    attempts: list[outbox.Attempt]
+    pending: list[outbox.Waiting]
+
+
+def history(backend: Backend, sms_id: int | None, limit: int = 1000) -> History:
+    with backend.database.read() as connection:
+        return History(outbox.attempts(connection, sms_id, limit), outbox.waiting(connection, sms_id))

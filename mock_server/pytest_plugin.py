@@ -1,0 +1,110 @@
+"""pytest plugin: the `turkeysms_mock` fixture, a mock server on a real socket, reset before each test."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+# Flask and the app are imported inside the fixtures: this module is loaded into every pytest
+# session of an environment that has the package, and must cost nothing unless the fixture is used.
+
+
+class MockServer:
+    """A running mock: its base URL, the seed's first API key, and helpers over the control API."""
+
+    def __init__(self, base_url: str, api_key: str) -> None:
+        self.base_url = base_url
+        self.api_key = api_key
+        self.http = httpx.Client(base_url=base_url, timeout=30, trust_env=False)
+
+    def _ok(self, response: httpx.Response) -> Any:
+        if response.status_code != 200:
+            raise AssertionError(f"{response.request.url}: {response.status_code} {response.text}")
+        return response.json()
+
+    def post(self, path: str, **body: Any) -> dict[str, Any]:
+        """Call a TurkeySMS operation with this mock's API key; answers the JSON body whatever its status."""
+        answer: dict[str, Any] = self.http.post(path, json={"api_key": self.api_key, **body}).json()
+        return answer
+
+    def reset(self) -> None:
+        self._ok(self.http.post("/_mock/reset"))
+
+    def advance(self, seconds: float) -> str:
+        """Move the mock clock forward; due deliveries and webhooks have run when it returns."""
+        now: str = self._ok(self.http.post("/_mock/clock", json={"advance": seconds}))["now"]
+        return now
+
+    def otp(self, mobile: str) -> str:
+        """The latest OTP code sent to `mobile`."""
+        code: str = self._ok(self.http.get("/_mock/otp", params={"mobile": mobile}))["code"]
+        return code
+
+    def messages(self, to: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Messages received, newest first (one entry per recipient)."""
+        params: dict[str, Any] = {"limit": limit} if to is None else {"to": to, "limit": limit}
+        found: list[dict[str, Any]] = self._ok(self.http.get("/_mock/messages", params=params))["messages"]
+        return found
+
+    def set_webhook(self, url: str | None, secret: str = "", api_key: str | None = None) -> None:
+        body = {"api_key": api_key or self.api_key, "url": url, "secret": secret}
+        self._ok(self.http.post("/_mock/webhook", json=body))
+
+    def webhooks(self, sms_id: int | None = None) -> dict[str, Any]:
+        """Webhook attempts (newest first) and what is still pending in the outbox."""
+        params = {} if sms_id is None else {"sms_id": sms_id}
+        history: dict[str, Any] = self._ok(self.http.get("/_mock/webhooks", params=params))
+        return history
+
+    def force_status(self, sms_id: int, status: str, recipient: str | None = None) -> list[dict[str, Any]]:
+        body = {"status": status} if recipient is None else {"status": status, "recipient": recipient}
+        found: list[dict[str, Any]] = self._ok(
+            self.http.post(f"/_mock/messages/{sms_id}/status", json=body)
+        )["messages"]
+        return found
+
+
+@pytest.fixture(scope="session")
+def turkeysms_mock_seed() -> Path | None:
+    """The seed file of the mock; override this fixture to use your own (default: the demo account)."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServer]:
+    """One mock per session, served by werkzeug in a thread; `turkeysms_mock` resets it per test."""
+    from werkzeug.serving import make_server  # noqa: PLC0415  # see the note at the top
+
+    from mock_server import create_app  # noqa: PLC0415
+    from mock_server.api.control import DISPATCHER_KEY  # noqa: PLC0415
+    from mock_server.domain import seed  # noqa: PLC0415
+
+    # In memory: a session's state needs no file, and werkzeug's thread per request would
+    # otherwise open a database file (and its lock) per request.
+    app = create_app({"DATABASE": ":memory:", "SEED": turkeysms_mock_seed, "WEBHOOK_THREAD": True})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="turkeysms-mock", daemon=True)
+    thread.start()
+    api_key = seed.load(turkeysms_mock_seed).accounts[0].keys[0].key
+    mock = MockServer(f"http://127.0.0.1:{server.server_port}", api_key)
+    try:
+        yield mock
+    finally:
+        mock.http.close()
+        server.shutdown()
+        thread.join(timeout=5)
+        app.extensions[DISPATCHER_KEY].stop()
+        server.server_close()
+
+
+@pytest.fixture
+def turkeysms_mock(turkeysms_mock_server: MockServer) -> MockServer:
+    """A running TurkeySMS mock with the seed's state: `.base_url`, `.api_key`, `.otp()`, `.messages()`,
+    `.advance()`, `.set_webhook()`, `.webhooks()`, `.force_status()`, `.post()`."""
+    turkeysms_mock_server.reset()
+    return turkeysms_mock_server

@@ -1,0 +1,78 @@
+"""Read-back queries for tests: the latest OTP to a number, received messages, and forced outcomes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """One recipient of one send, with its timeline."""
+
+    recipient_id: int
+    sms_id: int
+    account_id: int
+    report: int
+    recipient: str
+    title: str
+    text: str
+    parts: int
+    encoding: str
+    created_at: float
+    send_at: float
+    due_at: float
+    outcome: str
+    otp_code: str | None
+
+
+_COLUMNS = (
+    "SELECT r.id, m.id, m.account_id, m.report, r.number, m.title, r.text, r.parts, r.encoding,"
+    " m.created_at, r.send_at, r.due_at, r.outcome, m.otp_code"
+    " FROM recipients AS r JOIN messages AS m ON m.id = r.message_id"
+)
+
+
+def latest_otp(connection: sqlite3.Connection, number: str) -> Received | None:
+    row = connection.execute(
+        f"{_COLUMNS} WHERE r.number = ? AND m.otp_code IS NOT NULL ORDER BY m.id DESC LIMIT 1",
+        (number,),
+    ).fetchone()
+    return None if row is None else Received(*row)
+
+
+def received(connection: sqlite3.Connection, number: str | None, limit: int) -> list[Received]:
+    """Newest first: by sms_id, then by recipient within a send."""
+    if number is None:
+        rows = connection.execute(f"{_COLUMNS} ORDER BY r.id DESC LIMIT ?", (limit,))
+    else:
+        rows = connection.execute(
+            f"{_COLUMNS} WHERE r.number = ? ORDER BY r.id DESC LIMIT ?",
+            (number, limit),
+        )
+    return [Received(*row) for row in rows.fetchall()]
+
+
+def of_message(connection: sqlite3.Connection, sms_id: int, number: str | None) -> list[Received]:
+    if number is None:
+        rows = connection.execute(f"{_COLUMNS} WHERE m.id = ? ORDER BY r.id", (sms_id,))
+    else:
+        rows = connection.execute(
+            f"{_COLUMNS} WHERE m.id = ? AND r.number = ? ORDER BY r.id",
+            (sms_id, number),
+        )
+    return [Received(*row) for row in rows.fetchall()]
+
+
+def message_exists(connection: sqlite3.Connection, sms_id: int) -> bool:
+    return connection.execute("SELECT 1 FROM messages WHERE id = ?", (sms_id,)).fetchone() is not None
+
+
+def force(
+    connection: sqlite3.Connection, recipient_id: int, *, outcome: str, send_at: float, due_at: float
+) -> None:
+    """Set a recipient's outcome and timeline; it counts as reported (its event, if any, is enqueued)."""
+    connection.execute(
+        "UPDATE recipients SET outcome = ?, send_at = ?, due_at = ?, reported = ? WHERE id = ?",
+        (outcome, send_at, due_at, outcome, recipient_id),
+    )

@@ -1,0 +1,216 @@
+"""The webhook outbox: events enqueued with the status changes that cause them, leased, attempted, listed."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+PENDING = "pending"
+DELIVERED = "delivered"
+ABANDONED = "abandoned"
+
+# Natural transitions not yet accounted for, with the account's webhook when it has one and the
+# message asked for reports (D26). Both statements run in one write transaction, so a recipient is
+# marked reported exactly when its event (if any) is stored.
+_ENQUEUE_DUE = """
+INSERT INTO webhook_events (account_id, sms_id, recipient, status, updated_at, created_at, url, secret,
+                            next_attempt_at)
+SELECT m.account_id, r.message_id, r.number, r.outcome, r.due_at, :now, a.webhook_url,
+       COALESCE(a.webhook_secret, ''), :now
+FROM recipients AS r
+JOIN messages AS m ON m.id = r.message_id
+JOIN accounts AS a ON a.id = m.account_id
+WHERE r.reported IS NULL AND r.due_at <= :now AND m.report != 0 AND a.webhook_url IS NOT NULL
+ORDER BY r.due_at, r.id
+"""
+_MARK_DUE = "UPDATE recipients SET reported = outcome WHERE reported IS NULL AND due_at <= :now"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    sms_id: int
+    recipient: str
+    status: str
+    updated_at: float
+    created_at: float
+    url: str
+    secret: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    event_id: int
+    sms_id: int
+    recipient: str
+    status: str
+    url: str
+    attempt: int
+    outcome: str
+    response_status: int | None
+    error: str | None
+    attempted_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    event_id: int
+    sms_id: int
+    attempts: int
+    next_attempt_at: float
+
+
+def enqueue_due(connection: sqlite3.Connection, now: float) -> int:
+    """Account for every recipient whose outcome came due by `now`; returns the events enqueued."""
+    enqueued = connection.execute(_ENQUEUE_DUE, {"now": now}).rowcount
+    connection.execute(_MARK_DUE, {"now": now})
+    return enqueued
+
+
+def has_due(connection: sqlite3.Connection, now: float) -> bool:
+    """Whether a sweep would find anything: one index probe, for the idle loop."""
+    row = connection.execute(
+        "SELECT 1 FROM recipients WHERE reported IS NULL AND due_at <= ? LIMIT 1", (now,)
+    ).fetchone()
+    return row is not None
+
+
+def enqueue(
+    connection: sqlite3.Connection,
+    *,
+    account_id: int,
+    sms_id: int,
+    recipient: str,
+    status: str,
+    updated_at: float,
+    now: float,
+) -> bool:
+    """One event for a forced change, if the account has a webhook; True when one was stored."""
+    cursor = connection.execute(
+        "INSERT INTO webhook_events (account_id, sms_id, recipient, status, updated_at, created_at, url,"
+        " secret, next_attempt_at) SELECT id, ?, ?, ?, ?, ?, webhook_url, COALESCE(webhook_secret, ''), ?"
+        " FROM accounts WHERE id = ? AND webhook_url IS NOT NULL",
+        (sms_id, recipient, status, updated_at, now, now, account_id),
+    )
+    return cursor.rowcount == 1
+
+
+def claim(
+    connection: sqlite3.Connection, *, now: float, wall: float, owner: str, lease_s: float, limit: int
+) -> list[Event]:
+    """Lease up to `limit` due events to `owner` until wall-clock `wall + lease_s`.
+
+    Due is on the mock clock (so tests fast-forward retries); the lease is on the wall clock, so
+    moving the mock clock never hands an event that is being sent to a second worker.
+    """
+    rows = connection.execute(
+        "SELECT id, sms_id, recipient, status, updated_at, created_at, url, secret, attempts"
+        " FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?"
+        " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?",
+        (now, wall, limit),
+    ).fetchall()
+    connection.executemany(
+        "UPDATE webhook_events SET lease_owner = ?, lease_until = ? WHERE id = ?",
+        [(owner, wall + lease_s, row[0]) for row in rows],
+    )
+    return [Event(*row) for row in rows]
+
+
+def leased_due(connection: sqlite3.Connection, *, now: float, wall: float) -> int:
+    """Due events that another worker holds a live lease on (being sent right now)."""
+    (count,) = connection.execute(
+        "SELECT COUNT(*) FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?"
+        " AND lease_until >= ?",
+        (now, wall),
+    ).fetchone()
+    return int(count)
+
+
+def record(
+    connection: sqlite3.Connection,
+    event: Event,
+    *,
+    owner: str,
+    outcome: str,
+    response_status: int | None,
+    error: str | None,
+    attempted_at: float,
+    next_attempt_at: float | None,
+) -> bool:
+    """Store an attempt and the event's next state, if `owner` still holds the lease.
+
+    `next_attempt_at` None means the event is finished: delivered, or abandoned after the last attempt.
+    Returns False when the lease was lost (a reset emptied the outbox): nothing is written then.
+    """
+    attempt = event.attempts + 1
+    if next_attempt_at is None:
+        state = DELIVERED if outcome == DELIVERED else ABANDONED
+        next_at = attempted_at
+    else:
+        state, next_at = PENDING, next_attempt_at
+    cursor = connection.execute(
+        "UPDATE webhook_events SET attempts = ?, state = ?, next_attempt_at = ?, lease_owner = NULL,"
+        " lease_until = NULL WHERE id = ? AND lease_owner = ?",
+        (attempt, state, next_at, event.id, owner),
+    )
+    if cursor.rowcount != 1:
+        return False
+    connection.execute(
+        "INSERT INTO webhook_attempts (event_id, sms_id, recipient, status, url, attempt, outcome,"
+        " response_status, error, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.id,
+            event.sms_id,
+            event.recipient,
+            event.status,
+            event.url,
+            attempt,
+            outcome,
+            response_status,
+            error,
+            attempted_at,
+        ),
+    )
+    return True
+
+
+def attempts(connection: sqlite3.Connection, sms_id: int | None, limit: int) -> list[Attempt]:
+    rows = connection.execute(
+        "SELECT event_id, sms_id, recipient, status, url, attempt, outcome, response_status, error,"
+        " attempted_at FROM webhook_attempts WHERE ?1 IS NULL OR sms_id = ?1 ORDER BY id DESC LIMIT ?2",
+        (sms_id, limit),
+    ).fetchall()
+    return [Attempt(*row) for row in rows]
+
+
+def waiting(connection: sqlite3.Connection, sms_id: int | None) -> list[Waiting]:
+    rows = connection.execute(
+        "SELECT id, sms_id, attempts, next_attempt_at FROM webhook_events"
+        " WHERE state = 'pending' AND (?1 IS NULL OR sms_id = ?1) ORDER BY next_attempt_at, id",
+        (sms_id,),
+    ).fetchall()
+    return [Waiting(*row) for row in rows]
+
+
+def next_due(connection: sqlite3.Connection) -> float | None:
+    """The mock time of the earliest pending event, for the dispatcher's sleep."""
+    row = connection.execute(
+        "SELECT MIN(next_attempt_at) FROM webhook_events WHERE state = 'pending'"
+    ).fetchone()
+    return None if row is None or row[0] is None else float(row[0])
+
+
+def configure(connection: sqlite3.Connection, api_key: str, url: str | None, secret: str) -> str | None:
+    """Set the webhook of the account owning `api_key`; returns the account's name, None if no such key."""
+    row = connection.execute(
+        "SELECT a.id, a.name FROM api_keys AS k JOIN accounts AS a ON a.id = k.account_id WHERE k.key = ?",
+        (api_key,),
+    ).fetchone()
+    if row is None:
+        return None
+    connection.execute(
+        "UPDATE accounts SET webhook_url = ?, webhook_secret = ? WHERE id = ?",
+        (url, secret if url is not None else None, row[0]),
+    )
+    return str(row[1])
