@@ -63,9 +63,9 @@ class MockServer:
 
     def force_status(self, sms_id: int, status: str, recipient: str | None = None) -> list[dict[str, Any]]:
         body = {"status": status} if recipient is None else {"status": status, "recipient": recipient}
-        found: list[dict[str, Any]] = self._ok(
-            self.http.post(f"/_mock/messages/{sms_id}/status", json=body)
-        )["messages"]
+        found: list[dict[str, Any]] = self._ok(self.http.post(f"/_mock/messages/{sms_id}/status", json=body))[
+            "messages"
+        ]
         return found
 
 
@@ -78,7 +78,7 @@ def turkeysms_mock_seed() -> Path | None:
 @pytest.fixture(scope="session")
 def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServer]:
     """One mock per session, served by werkzeug in a thread; `turkeysms_mock` resets it per test."""
-    from werkzeug.serving import make_server  # noqa: PLC0415  # see the note at the top
+    from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: PLC0415  # see the note at the top
 
     from mock_server import create_app  # noqa: PLC0415
     from mock_server.api.control import DISPATCHER_KEY  # noqa: PLC0415
@@ -87,7 +87,12 @@ def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServ
     # In memory: a session's state needs no file, and werkzeug's thread per request would
     # otherwise open a database file (and its lock) per request.
     app = create_app({"DATABASE": ":memory:", "SEED": turkeysms_mock_seed, "WEBHOOK_THREAD": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            pass  # one line per request would drown the test run's own log
+
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="turkeysms-mock", daemon=True)
     thread.start()
     api_key = seed.load(turkeysms_mock_seed).accounts[0].keys[0].key
