@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 from mock_server import create_app
+from tests.contract.hooks import KEY, php_unserialize
 from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, permissions, result_codes
 
 __all__ = [
@@ -26,11 +27,10 @@ __all__ = [
     "seed_document",
 ]
 
-# The key the property tests put into every generated body whose own key is well formed.
-KEY = "contract-key"
 # Large enough that a whole fuzzing run (every send debited, UCS-2 texts of many parts, bulk sends to
 # many recipients) never drains it: a drained balance would turn valid sends into TS-1027.
 BIG_BALANCE = 10**12
+CONFIG_PATH = Path(__file__).with_name("schemathesis.toml")
 SENDERS = [
     {"title": "MyCompany", "status": "active"},
     {"title": "TurkeySMS", "status": "active"},
@@ -136,10 +136,12 @@ class Recorder:
             if isinstance(payload, Mapping) and isinstance(payload.get("result_code"), str):
                 code = payload["result_code"]
         elif response.mimetype == "application/vnd.php.serialized":
-            text = response.get_data(as_text=True)
-            marker = 's:11:"result_code";s:7:"'
-            if marker in text:
-                code = text.split(marker, 1)[1][:7]
+            try:
+                payload = php_unserialize(response.get_data())
+            except (ValueError, IndexError):
+                payload = None
+            if isinstance(payload, Mapping) and isinstance(payload.get("result_code"), str):
+                code = payload["result_code"]
         self.record(path, response.status_code, code)
 
     def count(self, combination: Combination) -> int:
@@ -152,14 +154,13 @@ RECORDER = Recorder()
 def contract_app(directory: Path, **config: Any) -> Flask:
     """A mock on a fresh database under `directory`, seeded for the contract, whose answers are recorded."""
     directory.mkdir(parents=True, exist_ok=True)
-    app = create_app(
-        {"DATABASE": str(directory / "mock.sqlite3"), "SEED": str(write_seed(directory)), **config}
-    )
+    seed = directory / "contract-seed.yaml"
+    if not seed.exists():
+        write_seed(directory)
+    app = create_app({"DATABASE": str(directory / "mock.sqlite3"), "SEED": str(seed), **config})
 
     @app.after_request
     def _record(response: Response) -> Response:
-        from flask import request
-
         RECORDER.observe(request.path, response)
         return response
 
