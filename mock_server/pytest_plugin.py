@@ -93,7 +93,9 @@ def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServ
             pass  # one line per request would drown the test run's own log
 
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="turkeysms-mock", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="turkeysms-mock", daemon=True
+    )
     thread.start()
     api_key = seed.load(turkeysms_mock_seed).accounts[0].keys[0].key
     mock = MockServer(f"http://127.0.0.1:{server.server_port}", api_key)

@@ -60,7 +60,7 @@ def receiving(fail_first: int = 0, fail_status: int = 500) -> Iterator[Receiver]
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     receiver.url = f"http://127.0.0.1:{server.server_port}/hooks/sms"
     try:
