@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from mock_server.api import account, blacklist, control, docs, errors, groups, reports, sms
-from mock_server.domain import seed
-from mock_server.domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend
-from mock_server.domain.clock import SharedClock
-from mock_server.domain.webhooks import DEFAULT_POLICY, Dispatcher, Policy
-from mock_server.store import schema
-from mock_server.store.database import Database
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = ["DEFAULT_DATABASE", "create_app"]
 
@@ -28,6 +21,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     the offset shared through the database), WEBHOOK_TIMEOUT_S, WEBHOOK_MAX_ATTEMPTS,
     WEBHOOK_BACKOFF_S, and WEBHOOK_THREAD (send webhooks from a background thread of the serving
     process; without it they go out only when the clock is advanced through the control API)."""
+    # Imported here, not at the top: importing the package (e.g. for the pytest plugin, which every
+    # pytest session of the environment loads) must not cost Flask and the contract (~0.4 s).
+    from flask import Flask  # noqa: PLC0415
+
+    from mock_server.api import account, blacklist, control, docs, errors, groups, reports, sms  # noqa: PLC0415
+    from mock_server.domain import seed  # noqa: PLC0415
+    from mock_server.domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend  # noqa: PLC0415
+    from mock_server.domain.clock import SharedClock  # noqa: PLC0415
+    from mock_server.domain.webhooks import DEFAULT_POLICY, Dispatcher, Policy  # noqa: PLC0415
+    from mock_server.store import schema  # noqa: PLC0415
+    from mock_server.store.database import Database  # noqa: PLC0415
+
     app = Flask(__name__)
     app.config.update(
         DATABASE=DEFAULT_DATABASE,

@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import pytest
 
-# Flask and the app are imported inside the fixtures: this module is loaded into every pytest
-# session of an environment that has the package, and must cost nothing unless the fixture is used.
+if TYPE_CHECKING:
+    import httpx
+
+# httpx, Flask and the app are imported only when the fixture is used: this module is loaded into
+# every pytest session of an environment that has the package, and must cost nothing otherwise.
 
 
 class MockServer:
@@ -20,6 +22,8 @@ class MockServer:
     def __init__(self, base_url: str, api_key: str) -> None:
         self.base_url = base_url
         self.api_key = api_key
+        import httpx  # noqa: PLC0415  # see the note at the top
+
         self.http = httpx.Client(base_url=base_url, timeout=30, trust_env=False)
 
     def _ok(self, response: httpx.Response) -> Any:

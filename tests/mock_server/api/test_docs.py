@@ -1,0 +1,36 @@
+"""Interactive docs: both specs served with this mock as their server, and Swagger UI from local files."""
+
+from __future__ import annotations
+
+import yaml
+
+from mock_server.pytest_plugin import MockServer
+from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
+
+
+def test_specs_are_served_aimed_at_this_mock(turkeysms_mock: MockServer) -> None:
+    for route, path in (("/openapi.yaml", OPENAPI_PATH), ("/control-api.yaml", CONTROL_API_PATH)):
+        response = turkeysms_mock.http.get(route)
+        assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/yaml")
+        served = yaml.safe_load(response.text)
+        assert served["servers"] == [{"url": turkeysms_mock.base_url, "description": "This mock server"}]
+        original = dict(load_openapi(path))
+        assert {**served, "servers": None} == {**original, "servers": None}
+        assert load_openapi(path)["servers"] != served["servers"]  # the cached contract is untouched
+
+
+def test_swagger_ui_is_served_offline(turkeysms_mock: MockServer) -> None:
+    page = turkeysms_mock.http.get("/docs")
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert "http" not in page.text.replace('"http-equiv', "")  # no CDN: every asset is local
+    for asset in (
+        "/docs/swagger-ui-bundle.js",
+        "/docs/swagger-ui-standalone-preset.js",
+        "/docs/swagger-ui.css",
+    ):
+        response = turkeysms_mock.http.get(asset)
+        assert response.status_code == 200 and len(response.content) > 1000, asset
+    initializer = turkeysms_mock.http.get("/docs/initializer.js").text
+    assert '"/openapi.yaml"' in initializer and '"/control-api.yaml"' in initializer
+    assert turkeysms_mock.http.get("/docs/index.html").status_code == 404  # only what the page loads
+    assert turkeysms_mock.http.get("/docs/..%2Fsetup.py").status_code == 404
