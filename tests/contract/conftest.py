@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 
 from tests.contract import hooks  # noqa: F401  # registers the hooks and checks for every schema
-from tests.contract.contract import contract_app
+from tests.contract.contract import RECORDER, contract_app
 
 REPORT_TEST = "test_contract_coverage_report"
 
@@ -17,6 +17,12 @@ REPORT_TEST = "test_contract_coverage_report"
 def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """The mock the property tests share; its state grows through the run (groups, sends, blacklist)."""
     return contract_app(tmp_path_factory.mktemp("contract-mock"))
+
+
+@pytest.fixture(autouse=True)
+def _record_source(request: pytest.FixtureRequest) -> None:
+    """Tag what the mocks answer during a test with the test's module, for the coverage report."""
+    RECORDER.source = request.module.__name__.rsplit(".", 1)[-1]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

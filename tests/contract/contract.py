@@ -31,6 +31,8 @@ __all__ = [
 # many recipients) never drains it: a drained balance would turn valid sends into TS-1027.
 BIG_BALANCE = 10**12
 CONFIG_PATH = Path(__file__).with_name("schemathesis.toml")
+# Where the suite writes its reports (git-ignored): the coverage report and the CLI run's JUnit XML.
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
 SENDERS = [
     {"title": "MyCompany", "status": "active"},
     {"title": "TurkeySMS", "status": "active"},
@@ -116,36 +118,32 @@ def documented_combinations() -> list[Combination]:
 
 @dataclass
 class Recorder:
-    """Every answer of every contract app: (path, status, result_code), counted."""
+    """Every answer of every contract app: (path, status, result_code) → how often, per source (test module)."""
 
-    seen: dict[tuple[str, int, str | None], int] = field(default_factory=dict)
+    seen: dict[tuple[str, int, str | None], dict[str, int]] = field(default_factory=dict)
+    source: str = "unknown"
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, path: str, status: int, code: str | None) -> None:
         with self.lock:
-            key = (path.rstrip("/"), status, code)
-            self.seen[key] = self.seen.get(key, 0) + 1
+            sources = self.seen.setdefault((path.rstrip("/"), status, code), {})
+            sources[self.source] = sources.get(self.source, 0) + 1
 
     def observe(self, path: str, response: Response) -> None:
-        code: str | None = None
-        if response.mimetype == "application/json" and not response.is_streamed:
-            try:
-                payload = json.loads(response.get_data())
-            except ValueError:
-                payload = None
-            if isinstance(payload, Mapping) and isinstance(payload.get("result_code"), str):
-                code = payload["result_code"]
-        elif response.mimetype == "application/vnd.php.serialized":
-            try:
-                payload = php_unserialize(response.get_data())
-            except (ValueError, IndexError):
-                payload = None
-            if isinstance(payload, Mapping) and isinstance(payload.get("result_code"), str):
-                code = payload["result_code"]
-        self.record(path, response.status_code, code)
+        payload: Any = None
+        data = response.get_data()
+        try:
+            if response.mimetype == "application/json":
+                payload = json.loads(data)
+            elif response.mimetype == "application/vnd.php.serialized":
+                payload = php_unserialize(data)
+        except (ValueError, IndexError):
+            payload = None
+        code = payload.get("result_code") if isinstance(payload, Mapping) else None
+        self.record(path, response.status_code, code if isinstance(code, str) else None)
 
-    def count(self, combination: Combination) -> int:
-        return self.seen.get((combination.path.rstrip("/"), combination.status, combination.code), 0)
+    def sources(self, combination: Combination) -> dict[str, int]:
+        return self.seen.get((combination.path.rstrip("/"), combination.status, combination.code), {})
 
 
 RECORDER = Recorder()
@@ -161,7 +159,8 @@ def contract_app(directory: Path, **config: Any) -> Flask:
 
     @app.after_request
     def _record(response: Response) -> Response:
-        RECORDER.observe(request.path, response)
+        if request.method == "POST":  # other methods are schemathesis' unsupported_method probes
+            RECORDER.observe(request.path, response)
         return response
 
     return app

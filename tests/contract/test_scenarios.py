@@ -1,0 +1,155 @@
+"""Targeted scenarios for the answers schemathesis cannot reach: they depend on the account, the key or state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from tests.contract.contract import KEY, contract_app
+from turkeysms._contract import load_openapi, permissions, result_codes
+
+Scenario = Callable[[FlaskClient], TestResponse]
+OPERATIONS = {path: item["post"] for path, item in load_openapi()["paths"].items()}
+MAX_BODY = 4096
+INTERNATIONAL = "447911123456"
+SENDS = ("/sms/send", "/group/send", "/group/sendMixed", "/otp/send", "/otp/detailed")
+TITLED = ("/sms/send", "/group/send", "/group/sendMixed", "/otp/detailed")
+
+
+def post(client: FlaskClient, path: str, key: str = KEY, **body: Any) -> TestResponse:
+    return client.post(path, json={"api_key": key, **body})
+
+
+def ok(client: FlaskClient, path: str, **body: Any) -> dict[str, Any]:
+    response = post(client, path, **body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    answer: dict[str, Any] = response.get_json()
+    return answer
+
+
+def valid_body(client: FlaskClient, path: str) -> dict[str, Any]:
+    """A body the contract key would get a 200 for, creating what it refers to first."""
+    if path in {"/groups/edit", "/groups/delete", "/contacts/add"}:
+        group = ok(client, "/groups/create", group_name=f"Group for {path}")["group"]["id"]
+        return {
+            "/groups/edit": {"group_id": group, "new_name": "Renamed"},
+            "/groups/delete": {"group_id": group},
+            "/contacts/add": {"group_id": group, "gsm_number": "905051234567", "name": "Ada"},
+        }[path]
+    if path in {"/sms/status", "/reports/basic", "/reports/detailed"}:
+        sms_id = ok(client, "/sms/send", title="MyCompany", text="Hello", sentto="905321234567")["sms_id"]
+        return {"sms_id": sms_id} if path == "/sms/status" else {"raporid": sms_id}
+    return {
+        "/auth/check": {},
+        "/balance/": {},
+        "/senderid/check": {},
+        "/sms/send": {"title": "MyCompany", "text": "Hello", "sentto": "905321234567"},
+        "/otp/send": {"mobile": "905321234567"},
+        "/otp/detailed": {"mobile": "905321234567", "title": "MyCompany", "text": "Code: TS-CODE"},
+        "/groups/create": {"group_name": "Team"},
+        "/groups/list": {},
+        "/group/send": {"title": "MyCompany", "text": "Hi", "sentto": ["905321234567", "905321234568"]},
+        "/group/sendMixed": {
+            "title": "MyCompany",
+            "text": ["A", "B"],
+            "sentto": ["905321234567", "905321234568"],
+        },
+        "/blacklist/add": {"number": "905321234567"},
+        "/blacklist/status": {"number": "905321234567"},
+    }[path]
+
+
+def with_key(path: str, key: str, **changes: Any) -> Scenario:
+    def run(client: FlaskClient) -> TestResponse:
+        return post(client, path, key=key, **{**valid_body(client, path), **changes})
+
+    return run
+
+
+def too_large(path: str) -> Scenario:
+    def run(client: FlaskClient) -> TestResponse:
+        return post(client, path, **valid_body(client, path), padding="x" * (MAX_BODY * 2))
+
+    return run
+
+
+def rate_limited(path: str) -> Scenario:
+    def run(client: FlaskClient) -> TestResponse:
+        body = valid_body(client, path)
+        post(client, path, key="key-limited", **body)  # the one request of the minute
+        return post(client, path, key="key-limited", **body)
+
+    return run
+
+
+def recipients(path: str, number: str) -> dict[str, Any]:
+    if path.startswith("/otp/"):
+        return {"mobile": number}
+    return {"sentto": [number, "905321234568"] if path.startswith("/group/") else number}
+
+
+def renamed_to_taken(client: FlaskClient) -> TestResponse:
+    ok(client, "/groups/create", group_name="Taken")
+    group = ok(client, "/groups/create", group_name="Mine")["group"]["id"]
+    return post(client, "/groups/edit", group_id=group, new_name="Taken")
+
+
+def status_of(number: str) -> Scenario:
+    """D10 through issue 4's magic recipients: ...0002 fails, any other number is delivered."""
+
+    def run(client: FlaskClient) -> TestResponse:
+        sms_id = ok(client, "/sms/send", title="MyCompany", text="Hi", sentto=number)["sms_id"]
+        return post(client, "/sms/status", sms_id=sms_id)
+
+    return run
+
+
+def scenarios() -> list[tuple[str, str, Scenario]]:
+    """(path, code, scenario): each produces exactly that code (at its catalogue status) on that path."""
+    found: list[tuple[str, str, Scenario]] = []
+    for path, operation in OPERATIONS.items():
+        codes = set(operation["x-result-codes"])
+        found.append((path, "TS-1033@413", too_large(path)))
+        found.append((path, "TS-1060", rate_limited(path)))
+        if "TS-1030" in codes:
+            found.append((path, "TS-1030", with_key(path, "key-suspended")))
+        for name in operation["x-permissions"]:
+            found.append((path, permissions()[name].denial_code, with_key(path, f"key-without-{name}")))
+        if path in SENDS:
+            found.append((path, "TS-1027", with_key(path, "key-poor")))
+            found.append((path, "TS-1032", with_key(path, "key-domestic", **recipients(path, INTERNATIONAL))))
+        if path in TITLED:
+            found.append((path, "TS-1028", with_key(path, KEY, title="Pending")))
+    found.append(("/groups/edit", "TS-1082", renamed_to_taken))
+    found.append(("/sms/status", "TS-1064", status_of("905321234567")))
+    found.append(("/sms/status", "TS-1022", status_of("905321230002")))
+    return found
+
+
+SCENARIOS = scenarios()
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> FlaskClient:
+    app: Flask = contract_app(
+        tmp_path, DATABASE=":memory:", MAX_CONTENT_LENGTH=MAX_BODY, DELIVERY_DELAY_S=0.0
+    )
+    return app.test_client()
+
+
+@pytest.mark.parametrize(
+    ("path", "expected", "scenario"), SCENARIOS, ids=[f"{path} {code}" for path, code, _ in SCENARIOS]
+)
+def test_scenario_answers_its_code(client: FlaskClient, path: str, expected: str, scenario: Scenario) -> None:
+    code, _, transport = expected.partition("@")
+    status = int(transport) if transport else result_codes()[code].http_status
+    assert code in OPERATIONS[path]["x-result-codes"], f"{code} is not documented for {path}"
+    response = scenario(client)
+    answer = response.get_json()
+    assert (response.status_code, answer.get("result_code")) == (status, code), answer

@@ -1,0 +1,108 @@
+"""The same schemathesis run from its CLI against the mock served by its own CLI (gunicorn), with a JUnit report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.contract.contract import CONFIG_PATH, OPENAPI_PATH, REPORTS, write_seed
+from turkeysms._contract import load_openapi
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+# Bounded for the suite's budget; the in-process property tests go deeper.
+MAX_EXAMPLES = "10"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def served_mock(tmp_path: Path) -> Iterator[str]:
+    """`turkeysms-mock` on a fresh database and the contract seed, two gunicorn workers."""
+    port = _free_port()
+    seed = write_seed(tmp_path)
+    log = (tmp_path / "mock.log").open("wb")
+    process = subprocess.Popen(
+        [
+            *(str(BIN / "turkeysms-mock"), "--host", "127.0.0.1", "--port", str(port)),
+            *("--db", str(tmp_path / "mock.sqlite3"), "--seed", str(seed)),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{url}/_mock/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the mock did not start: {(tmp_path / 'mock.log').read_text()}")
+            time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def test_schemathesis_cli_against_the_served_mock(served_mock: str, tmp_path: Path) -> None:
+    junit = tmp_path / "schemathesis-junit.xml"
+    command = [
+        str(BIN / "schemathesis"),
+        "--config-file",
+        str(CONFIG_PATH),
+        "run",
+        str(OPENAPI_PATH),
+        "--url",
+        served_mock,
+        "--max-examples",
+        MAX_EXAMPLES,
+        "--workers",
+        "1",
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(junit),
+    ]
+    # The config names the hooks module (tests.contract.hooks): importable from the checkout's root.
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False)
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "schemathesis-cli.txt").write_text(run.stdout + run.stderr, encoding="utf-8")
+    assert junit.exists(), run.stdout[-4000:] + run.stderr[-2000:]
+    shutil.copy(junit, REPORTS / "schemathesis-junit.xml")
+    assert run.returncode == 0, run.stdout[-6000:]
+
+    suites = ET.parse(junit).getroot()
+    cases = suites.findall(".//testcase")
+    names = {case.get("name") for case in cases}
+    assert {f"POST {path}" for path in load_openapi()["paths"]} <= names, names
+    assert "Stateful tests" in names
+    failed = [
+        case.get("name")
+        for case in cases
+        if case.find("failure") is not None or case.find("error") is not None
+    ]
+    assert failed == []
+    assert (suites.get("failures"), suites.get("errors")) == ("0", "0")
