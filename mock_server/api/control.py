@@ -67,7 +67,8 @@ def _body() -> dict[str, Any]:
 
 
 def _phone(value: str | None, name: str, *, required: bool) -> str | None:
-    if value is None or value == "":
+    # Only an absent parameter is missing: `?to=` is an empty value, and no number (400).
+    if value is None:
         if required:
             raise _invalid(f"'{name}' is required.")
         return None
@@ -166,7 +167,7 @@ def force_status(raw_id: str) -> Response:
     assert sms_id is not None
     body = _body()
     status = body.get("status")
-    if status not in lifecycle.FORCEABLE:
+    if not isinstance(status, str) or status not in lifecycle.FORCEABLE:
         raise _invalid(f"'status' must be one of {', '.join(sorted(lifecycle.FORCEABLE))}.")
     recipient = body.get("recipient")
     if recipient is not None and not isinstance(recipient, str):

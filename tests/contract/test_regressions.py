@@ -33,3 +33,18 @@ def test_a_present_null_is_a_wrong_type_not_an_absent_field(
     client = contract_app(tmp_path).test_client()
     response = client.post(path, json={"api_key": KEY, **body})
     assert (response.status_code, response.get_json()["result_code"]) == (400, code)
+
+
+def test_control_messages_refuse_an_empty_to(tmp_path: Path) -> None:
+    """Found by schemathesis on control-api.yaml (ST201): `?to=` was read as no filter and answered 200."""
+    client = contract_app(tmp_path).test_client()
+    response = client.get("/_mock/messages", query_string={"to": ""})
+    assert (response.status_code, response.get_json()["error"]) == (400, "invalid_request")
+
+
+@pytest.mark.parametrize("status", [{}, [], ["failed"]])
+def test_control_force_status_refuses_an_unhashable_status(tmp_path: Path, status: object) -> None:
+    """Found by schemathesis on control-api.yaml (ST101): `{"status": {}}` raised TypeError, a 500."""
+    client = contract_app(tmp_path).test_client()
+    response = client.post("/_mock/messages/1/status", json={"status": status})
+    assert (response.status_code, response.get_json()["error"]) == (400, "invalid_request")
