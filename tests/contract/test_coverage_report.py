@@ -9,7 +9,7 @@ import pytest
 from tests.contract.contract import RECORDER, REPORTS, Combination, documented_combinations
 
 # The modules whose answers feed the report; the report only judges a run that included them all.
-FEEDERS = ("test_properties", "test_stateful", "test_scenarios")
+FEEDERS = ("test_properties", "test_stateful", "test_scenarios", "test_client_roundtrip")
 
 
 def write_report(combinations: list[Combination]) -> list[Combination]:
