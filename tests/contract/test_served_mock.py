@@ -21,7 +21,7 @@ from turkeysms._contract import load_openapi
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 # Bounded for the suite's budget; the in-process property tests go deeper.
-MAX_EXAMPLES = "10"
+MAX_EXAMPLES = "20"
 
 
 def _free_port() -> int:
