@@ -54,7 +54,9 @@ class Database:
         if getattr(local, "pid", None) != os.getpid():
             local.connection = self._connect()
             # Each thread opens its own descriptor: flock excludes open file descriptions, not processes.
-            local.lock_fd = os.open(self.path + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+            # A file object, not a bare descriptor, so that it closes with its thread-local when a
+            # thread-per-request server lets the thread go.
+            local.lock_file = open(self.path + ".lock", "ab")  # noqa: SIM115 (lives as long as the thread)
             local.pid = os.getpid()
         connection: sqlite3.Connection = local.connection
         return connection
@@ -72,7 +74,7 @@ class Database:
     def write(self) -> Iterator[sqlite3.Connection]:
         """One `BEGIN IMMEDIATE` transaction: committed when the block ends, rolled back on any error."""
         with self.read() as connection:
-            lock_fd = None if self.in_memory else self._local.lock_fd
+            lock_fd = None if self.in_memory else self._local.lock_file.fileno()
             # Writers queue on a file lock first: SQLite's own busy handler polls with sleeps of
             # 1 ms and more, which under several workers costs more than the transaction itself.
             if lock_fd is not None:
@@ -93,8 +95,8 @@ class Database:
         connection = self._shared if self.in_memory else getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
-        lock_fd = getattr(self._local, "lock_fd", None)
-        if lock_fd is not None:
-            os.close(lock_fd)
+        lock_file = getattr(self._local, "lock_file", None)
+        if lock_file is not None:
+            lock_file.close()
         self._shared = None
         self._local = threading.local()
