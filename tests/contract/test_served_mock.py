@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.contract.contract import CONFIG_PATH, OPENAPI_PATH, REPORTS, write_seed
+from tests.serving import CONSOLE_SCRIPT, serving
 from turkeysms._contract import load_openapi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,43 +22,13 @@ BIN = Path(sys.executable).parent
 MAX_EXAMPLES = "20"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def served_mock(tmp_path: Path) -> Iterator[str]:
     """`turkeysms-mock` on a fresh database and the contract seed, two gunicorn workers."""
-    port = _free_port()
     seed = write_seed(tmp_path)
-    log = (tmp_path / "mock.log").open("wb")
-    process = subprocess.Popen(
-        [
-            *(str(BIN / "turkeysms-mock"), "--host", "127.0.0.1", "--port", str(port)),
-            *("--db", str(tmp_path / "mock.sqlite3"), "--seed", str(seed)),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{url}/_mock/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the mock did not start: {(tmp_path / 'mock.log').read_text()}")
-            time.sleep(0.05)
+    args = ("--db", "mock.sqlite3", "--seed", str(seed))
+    with serving(tmp_path, *args, log=tmp_path / "mock.log", command=CONSOLE_SCRIPT) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 def test_schemathesis_cli_against_the_served_mock(served_mock: str, tmp_path: Path) -> None:

@@ -2,78 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tests.serving import post, serving
+
 pytestmark = pytest.mark.slow
 
 SECRET_KEY = "sk-very-secret-4f1c"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def post(base: str, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    request = urllib.request.Request(
-        base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-@contextmanager
-def serving(
-    tmp_path: Path, *args: str, log: Path | None = None
-) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    port = _free_port()
-    out = (log or tmp_path / "server.log").open("ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mock_server", "--port", str(port), *args],
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        cwd=tmp_path,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        started = time.monotonic()
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_mock/health", timeout=1) as response:
-                    assert response.status == 200
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, (log or tmp_path / "server.log").read_text()
-                assert time.monotonic() - started < 10, "the mock did not become healthy"
-                time.sleep(0.02)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=10)
-        out.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.mock_server.lifecycle_support import receiving
-from tests.mock_server.test_cli import post, serving
+from tests.serving import post, serving
 from turkeysms.webhooks import construct_event
 
 pytestmark = pytest.mark.slow

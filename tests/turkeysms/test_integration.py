@@ -6,10 +6,8 @@ import asyncio
 import datetime as dt
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 
 import turkeysms
 from mock_server import create_app
+from tests.serving import CONSOLE_SCRIPT, serving
 from turkeysms import AsyncTurkeySMS, TurkeySMS
 from turkeysms.cli import main as cli_main
 
@@ -32,41 +31,10 @@ def inproc() -> Iterator[TurkeySMS]:
         yield sdk
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    db = tmp_path_factory.mktemp("mock") / "mock.sqlite3"
-    mock_cli = Path(sys.executable).with_name("turkeysms-mock")
-    command = [str(mock_cli)] if mock_cli.exists() else [sys.executable, "-m", "mock_server"]
-    process = subprocess.Popen(
-        [*command, "--host", "127.0.0.1", "--port", str(port), "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{url}/_mock/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"mock did not start: {process.stderr.read() if process.stderr else b''!r}"
-                )
-            time.sleep(0.05)
+    with serving(tmp_path_factory.mktemp("mock"), "--db", "mock.sqlite3", command=CONSOLE_SCRIPT) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _exercise_every_method(sdk: TurkeySMS) -> None:
