@@ -15,7 +15,7 @@ from turkeysms_api import Client
 from turkeysms_api.models import ErrorResponse
 
 from tests.contract.contract import KEY, contract_app, iter_models
-from tests.contract.test_scenarios import valid_body
+from tests.contract.test_scenarios import body_for
 from turkeysms._contract import load_openapi
 
 SPEC = load_openapi()
@@ -68,7 +68,7 @@ def test_client_round_trip(wsgi: tuple[Client, FlaskClient], path: str, operatio
     success_model = _model(operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"])
     call = _function(operation).sync_detailed
 
-    body = {"api_key": KEY, **valid_body(flask_client, path)}
+    body = {"api_key": KEY, **body_for(flask_client, path)}
     if path in {"/groups/edit", "/groups/delete", "/contacts/add"}:
         # The group and the rest are made through the client too: its answers are parsed as well.
         create = _function(SPEC["paths"]["/groups/create"]["post"]).sync_detailed

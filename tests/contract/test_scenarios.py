@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.contract.contract import KEY, contract_app
+from tests.valid_bodies import valid_body
 from turkeysms._contract import load_openapi, permissions, result_codes
 
 Scenario = Callable[[FlaskClient], TestResponse]
@@ -33,55 +34,28 @@ def ok(client: FlaskClient, path: str, **body: Any) -> dict[str, Any]:
     return answer
 
 
-def valid_body(client: FlaskClient, path: str) -> dict[str, Any]:
+def body_for(client: FlaskClient, path: str) -> dict[str, Any]:
     """A body the contract key would get a 200 for, creating what it refers to first."""
-    if path in {"/groups/edit", "/groups/delete", "/contacts/add"}:
-        group = ok(client, "/groups/create", group_name=f"Group for {path}")["group"]["id"]
-        return {
-            "/groups/edit": {"group_id": group, "new_name": "Renamed"},
-            "/groups/delete": {"group_id": group},
-            "/contacts/add": {"group_id": group, "gsm_number": "905051234567", "name": "Ada"},
-        }[path]
-    if path in {"/sms/status", "/reports/basic", "/reports/detailed"}:
-        sms_id = ok(client, "/sms/send", title="MyCompany", text="Hello", sentto="905321234567")["sms_id"]
-        return {"sms_id": sms_id} if path == "/sms/status" else {"raporid": sms_id}
-    return {
-        "/auth/check": {},
-        "/balance/": {},
-        "/senderid/check": {},
-        "/sms/send": {"title": "MyCompany", "text": "Hello", "sentto": "905321234567"},
-        "/otp/send": {"mobile": "905321234567"},
-        "/otp/detailed": {"mobile": "905321234567", "title": "MyCompany", "text": "Code: TS-CODE"},
-        "/groups/create": {"group_name": "Team"},
-        "/groups/list": {},
-        "/group/send": {"title": "MyCompany", "text": "Hi", "sentto": ["905321234567", "905321234568"]},
-        "/group/sendMixed": {
-            "title": "MyCompany",
-            "text": ["A", "B"],
-            "sentto": ["905321234567", "905321234568"],
-        },
-        "/blacklist/add": {"number": "905321234567"},
-        "/blacklist/status": {"number": "905321234567"},
-    }[path]
+    return valid_body(path, lambda target, **body: ok(client, target, **body))
 
 
 def with_key(path: str, key: str, **changes: Any) -> Scenario:
     def run(client: FlaskClient) -> TestResponse:
-        return post(client, path, key=key, **{**valid_body(client, path), **changes})
+        return post(client, path, key=key, **{**body_for(client, path), **changes})
 
     return run
 
 
 def too_large(path: str) -> Scenario:
     def run(client: FlaskClient) -> TestResponse:
-        return post(client, path, **valid_body(client, path), padding="x" * (MAX_BODY * 2))
+        return post(client, path, **body_for(client, path), padding="x" * (MAX_BODY * 2))
 
     return run
 
 
 def rate_limited(path: str) -> Scenario:
     def run(client: FlaskClient) -> TestResponse:
-        body = valid_body(client, path)
+        body = body_for(client, path)
         post(client, path, key="key-limited", **body)  # the one request of the minute
         return post(client, path, key="key-limited", **body)
 

@@ -13,6 +13,7 @@ from werkzeug.test import TestResponse
 
 from mock_server.api.validation import resolve
 from tests.mock_server.conftest import Api, backend, send
+from tests.valid_bodies import valid_body
 from turkeysms._contract import load_openapi, permissions, result_codes
 
 Scenario = Callable[[Api, Flask], TestResponse]
@@ -25,35 +26,7 @@ LONG = "x" * 2000  # 13 GSM-7 parts
 
 
 def _body(path: str, api: Api) -> dict[str, Any]:
-    """A valid body for each operation, creating what it refers to first."""
-    if path in {"/groups/edit", "/groups/delete", "/contacts/add"}:
-        group = api.ok("/groups/create", group_name="Team")["group"]["id"]
-        return {
-            "/groups/edit": {"group_id": group, "new_name": "Renamed"},
-            "/groups/delete": {"group_id": group},
-            "/contacts/add": {"group_id": group, "gsm_number": "905051234567", "name": "Ada"},
-        }[path]
-    if path in {"/sms/status", "/reports/basic", "/reports/detailed"}:
-        sms_id = send(api)["sms_id"]
-        return {"sms_id": sms_id} if path == "/sms/status" else {"raporid": sms_id}
-    return {
-        "/auth/check": {},
-        "/balance/": {},
-        "/senderid/check": {},
-        "/sms/send": {"title": "MyCompany", "text": "Hello", "sentto": "905321234567"},
-        "/otp/send": {"mobile": "905321234567"},
-        "/otp/detailed": {"mobile": "905321234567", "title": "MyCompany", "text": "Code: TS-CODE"},
-        "/groups/create": {"group_name": "Team"},
-        "/groups/list": {},
-        "/group/send": {"title": "MyCompany", "text": "Hi", "sentto": ["905321234567", "905321234568"]},
-        "/group/sendMixed": {
-            "title": "MyCompany",
-            "text": ["Hi A", "Hi B"],
-            "sentto": ["905321234567", "905321234568"],
-        },
-        "/blacklist/add": {"number": "905321234567"},
-        "/blacklist/status": {"number": "905321234567"},
-    }[path]
+    return valid_body(path, api.ok)
 
 
 def _valid(path: str, key: str = "key-all", **changes: Any) -> Scenario:
