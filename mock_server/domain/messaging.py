@@ -20,10 +20,11 @@ from turkeysms.segments import Estimate, estimate
 PROVIDER_TITLE = "TurkeySMS"
 OTP_PLACEHOLDER = "TS-CODE"
 LINE_BREAK_PLACEHOLDER = "TS-L"
+# D31: the provider's texts are not published; one per `lang` (0 English, 1 Turkish, 2 Arabic).
 _OTP_TEXTS = {
     0: "Your verification code is: {code}",
     1: "Doğrulama kodunuz: {code}",
-    2: "Your verification code is: {code}",
+    2: "رمز التحقق الخاص بك هو: {code}",
 }
 BLACKLISTED_MESSAGE = "Recipient number is blacklisted."
 

@@ -240,3 +240,23 @@ def test_set_webhook_validates_and_answers_the_account(turkeysms_mock: MockServe
         assert refused.status_code == status
         conforms(refused, "/_mock/webhook", "post")
     assert http.get("/_mock/webhooks", params={"sms_id": "x"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "encoding"),
+    [
+        (0, "Your verification code is", "GSM-7"),
+        (1, "Doğrulama kodunuz", "GSM-7 Turkish single shift"),
+        (2, "رمز التحقق", "UCS-2"),
+        (None, "رمز التحقق", "UCS-2"),  # lang defaults to 2, Arabic
+    ],
+)
+def test_otp_text_follows_its_language(
+    turkeysms_mock: MockServer, lang: int | None, words: str, encoding: str
+) -> None:
+    extra = {} if lang is None else {"lang": lang}
+    answer = turkeysms_mock.post("/otp/send", mobile=NUMBER, **extra)
+    message = turkeysms_mock.messages(to=NUMBER)[0]
+    assert message["text"].startswith(words)
+    assert message["text"].endswith(answer["otp_code"])
+    assert message["encoding"] == encoding
