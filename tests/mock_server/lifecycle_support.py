@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import threading
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from typing import Any
 import httpx
 from openapi_schema_validator import OAS30Validator
 
+from mock_server.api.validation import resolve
 from turkeysms._contract import CONTROL_API_PATH, load_openapi
 from turkeysms.webhooks import SIGNATURE_HEADER, verify_signature
 
@@ -71,19 +71,6 @@ def receiving(fail_first: int = 0, fail_status: int = 500) -> Iterator[Receiver]
         thread.join(timeout=5)
 
 
-def _inline(node: Any, document: dict[str, Any]) -> Any:
-    if isinstance(node, dict):
-        if "$ref" in node:
-            target: Any = document
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            return _inline(copy.deepcopy(target), document)
-        return {key: _inline(value, document) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_inline(item, document) for item in node]
-    return node
-
-
 @functools.cache
 def _control() -> dict[str, Any]:
     return dict(load_openapi(CONTROL_API_PATH))
@@ -109,7 +96,7 @@ def conforms(response: httpx.Response, path: str, method: str = "get") -> Any:
     document = _control()
     operation = document["paths"][path][method]
     assert str(response.status_code) in operation["responses"], (path, response.status_code, response.text)
-    answer = _inline(operation["responses"][str(response.status_code)], document)
+    answer = resolve(operation["responses"][str(response.status_code)], document)
     assert response.headers["Content-Type"].startswith("application/json"), response.headers
     schema = answer["content"]["application/json"]["schema"]
     body = response.json()
