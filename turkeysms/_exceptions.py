@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -161,9 +162,11 @@ _FAMILY_CLASSES: Mapping[str, type[TurkeySMSError]] = {
 }
 
 
-def _build_code_map() -> Mapping[str, type[TurkeySMSError]]:
-    # A family the catalogue gains before this module learns it falls back to the base
-    # class instead of breaking imports; tests/turkeysms/test_exceptions.py catches the drift.
+@functools.cache
+def _code_classes() -> Mapping[str, type[TurkeySMSError]]:
+    # Built on the first error, not at import: it parses the whole spec, which a program that
+    # never meets an error need not pay for. A family the catalogue gains before this module
+    # learns it falls back to the base class; tests/turkeysms/test_exceptions.py catches the drift.
     return {
         code: _FAMILY_CLASSES.get(row.family or "", TurkeySMSError)
         for code, row in result_codes().items()
@@ -171,14 +174,11 @@ def _build_code_map() -> Mapping[str, type[TurkeySMSError]]:
     }
 
 
-_CODE_CLASSES = _build_code_map()
-
-
 def error_class_for(code: str | None) -> type[TurkeySMSError]:
     """The exception class of a TS code; an unknown or missing code maps to the base class."""
     if code is None:
         return TurkeySMSError
-    return _CODE_CLASSES.get(code, TurkeySMSError)
+    return _code_classes().get(code, TurkeySMSError)
 
 
 def make_api_error(
