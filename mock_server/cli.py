@@ -10,13 +10,13 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from mock_server import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
-from mock_server.api.operations import operations
-from mock_server.domain import seed
-from mock_server.domain.backend import DEFAULT_DELIVERY_DELAY_S
-from mock_server.domain.webhooks import DEFAULT_POLICY
-from mock_server.store import schema
-from mock_server.store.database import MEMORY, Database
+from . import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
+from .api.operations import operations
+from .domain import seed
+from .domain.backend import DEFAULT_DELIVERY_DELAY_S
+from .domain.webhooks import DEFAULT_POLICY
+from .store import schema
+from .store.database import MEMORY, Database
 
 # Path only, never the query string, and never a body: API keys travel in bodies, and a careless
 # client may put one in the URL.

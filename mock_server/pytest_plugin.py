@@ -84,9 +84,9 @@ def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServ
     """One mock per session, served by werkzeug in a thread; `turkeysms_mock` resets it per test."""
     from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: PLC0415  # see the note at the top
 
-    from mock_server import create_app  # noqa: PLC0415
-    from mock_server.api.control import DISPATCHER_KEY  # noqa: PLC0415
-    from mock_server.domain import seed  # noqa: PLC0415
+    from . import create_app  # noqa: PLC0415
+    from .api.control import DISPATCHER_KEY  # noqa: PLC0415
+    from .domain import seed  # noqa: PLC0415
 
     # In memory: a session's state needs no file, and werkzeug's thread per request would
     # otherwise open a database file (and its lock) per request.

@@ -30,7 +30,7 @@ def _instant(request: httpx.Request) -> httpx.Response:
 
 def _transport(target: str) -> httpx.BaseTransport:
     if target == "wsgi":
-        from mock_server import create_app  # noqa: PLC0415 (only this target needs Flask)
+        from turkeysms_mock import create_app  # noqa: PLC0415 (only this target needs Flask)
 
         return httpx.WSGITransport(app=create_app({"DATABASE": ":memory:"}))
     return httpx.MockTransport(_instant)

@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-# `python -m mock_server` and the installed console script are the same command line; tests use both.
-MODULE_COMMAND: tuple[str, ...] = (sys.executable, "-m", "mock_server")
+# `python -m turkeysms_mock` and the installed console script are the same command line; tests use both.
+MODULE_COMMAND: tuple[str, ...] = (sys.executable, "-m", "turkeysms_mock")
 CONSOLE_SCRIPT: tuple[str, ...] = (str(Path(sys.executable).with_name("turkeysms-mock")),)
 STARTUP_TIMEOUT_S = 15.0
 PORT_ATTEMPTS = 3

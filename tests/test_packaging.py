@@ -18,7 +18,7 @@ def _on_disk() -> set[str]:
         "turkeysms": ROOT / "turkeysms",
         "turkeysms_spec": ROOT / "spec",
         "turkeysms_api": ROOT / "generated" / "turkeysms_api",
-        "mock_server": ROOT / "mock_server",
+        "turkeysms_mock": ROOT / "mock_server",
     }
     names = set()
     for name, root in roots.items():

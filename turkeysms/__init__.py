@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from turkeysms_api.models import ContentType, OtpDigits, SmsLang
-
 from turkeysms import webhooks
 from turkeysms._async_client import AsyncTurkeySMS
 from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkChunkResult
@@ -27,6 +25,7 @@ from turkeysms._exceptions import (
 )
 from turkeysms.segments import Encoding, Estimate, estimate
 from turkeysms.webhooks import WebhookEvent, parse_event, verify_signature
+from turkeysms_api.models import ContentType, OtpDigits, SmsLang
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",

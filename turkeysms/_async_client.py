@@ -9,6 +9,20 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
+
+from turkeysms import _requests as build
+from turkeysms._base import PARSE_ERRORS, USER_AGENT, BaseClient
+from turkeysms._bulk import (
+    DEFAULT_CHUNK_SIZE,
+    BulkChunkResult,
+    aiter_chunks,
+    check_chunk_size,
+    is_chunk_error,
+)
+from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from turkeysms._exceptions import TurkeySMSError
+from turkeysms._requests import Call, SendOptions
+from turkeysms._retry import should_retry
 from turkeysms_api.client import Client as GeneratedClient
 from turkeysms_api.models import (
     AddContactResponse,
@@ -32,20 +46,6 @@ from turkeysms_api.models import (
     SmsLang,
     SmsStatusResponse,
 )
-
-from turkeysms import _requests as build
-from turkeysms._base import PARSE_ERRORS, USER_AGENT, BaseClient
-from turkeysms._bulk import (
-    DEFAULT_CHUNK_SIZE,
-    BulkChunkResult,
-    aiter_chunks,
-    check_chunk_size,
-    is_chunk_error,
-)
-from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from turkeysms._exceptions import TurkeySMSError
-from turkeysms._requests import Call, SendOptions
-from turkeysms._retry import should_retry
 
 __all__ = ["AsyncTurkeySMS"]
 

@@ -7,9 +7,8 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from turkeysms_api.models import SendBulkSmsResponse
-
 from turkeysms._exceptions import InvalidRequestError, TurkeySMSError
+from turkeysms_api.models import SendBulkSmsResponse
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "BulkChunkResult", "aiter_chunks", "is_chunk_error", "iter_chunks"]
 

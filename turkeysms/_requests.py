@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
+from turkeysms._schedule import to_schedule
 from turkeysms_api.api.account import check_auth, get_balance, list_sender_ids
 from turkeysms_api.api.blacklist import add_to_blacklist, get_blacklist_status
 from turkeysms_api.api.contacts import add_contact
@@ -54,8 +55,6 @@ from turkeysms_api.models import (
     SmsStatusResponse,
 )
 from turkeysms_api.types import UNSET, Unset
-
-from turkeysms._schedule import to_schedule
 
 __all__ = ["Call"]
 

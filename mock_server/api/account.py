@@ -6,11 +6,11 @@ from typing import Any
 
 from flask import Blueprint
 
-from mock_server.api.pipeline import endpoint
-from mock_server.api.responses import success
-from mock_server.domain import accounts
-from mock_server.domain.backend import Backend
-from mock_server.domain.models import Balance, Principal
+from ..domain import accounts
+from ..domain.backend import Backend
+from ..domain.models import Balance, Principal
+from .pipeline import endpoint
+from .responses import success
 
 blueprint = Blueprint("account", __name__)
 

@@ -6,12 +6,13 @@ from typing import Any
 
 from flask import Blueprint
 
-from mock_server.api.pipeline import endpoint
-from mock_server.domain import blacklist
-from mock_server.domain.backend import Backend
-from mock_server.domain.clock import to_istanbul
-from mock_server.domain.models import Principal
 from turkeysms._contract import result_codes
+
+from ..domain import blacklist
+from ..domain.backend import Backend
+from ..domain.clock import to_istanbul
+from ..domain.models import Principal
+from .pipeline import endpoint
 
 blueprint = Blueprint("blacklist", __name__)
 

@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, request
 
-from mock_server.api.pipeline import backend, parse_body
-from mock_server.api.responses import control_error, write
-from mock_server.domain import inbox, lifecycle, state, webhooks
-from mock_server.domain.clock import iso
-from mock_server.store.outbox import Attempt, Waiting
 from turkeysms._contract import CONTROL_API_PATH, load_openapi
+
+from ..domain import inbox, lifecycle, state, webhooks
+from ..domain.clock import iso
+from ..store.outbox import Attempt, Waiting
+from .pipeline import backend, parse_body
+from .responses import control_error, write
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
 

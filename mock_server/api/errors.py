@@ -7,7 +7,7 @@ import logging
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
-from mock_server.api.responses import control_error, transport_error
+from .responses import control_error, transport_error
 
 log = logging.getLogger(__name__)
 

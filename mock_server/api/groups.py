@@ -6,12 +6,12 @@ from typing import Any
 
 from flask import Blueprint
 
-from mock_server.api.pipeline import endpoint
-from mock_server.api.responses import success
-from mock_server.domain import groups
-from mock_server.domain.backend import Backend
-from mock_server.domain.clock import to_istanbul
-from mock_server.domain.models import Principal
+from ..domain import groups
+from ..domain.backend import Backend
+from ..domain.clock import to_istanbul
+from ..domain.models import Principal
+from .pipeline import endpoint
+from .responses import success
 
 blueprint = Blueprint("groups", __name__)
 

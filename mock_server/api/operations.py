@@ -6,8 +6,9 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mock_server.api.validation import RequestValidator, resolve
 from turkeysms._contract import load_openapi
+
+from .validation import RequestValidator, resolve
 
 SUSPENDED_CODE = "TS-1030"
 

@@ -8,12 +8,12 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from mock_server.api import responses
-from mock_server.api.operations import Operation, operations
-from mock_server.domain import accounts
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Principal
+from ..domain import accounts
+from ..domain.backend import Backend
+from ..domain.errors import ApiError
+from ..domain.models import Principal
+from . import responses
+from .operations import Operation, operations
 
 Handler = Callable[[Backend, Principal, dict[str, Any]], dict[str, Any]]
 EXTENSION_KEY = "turkeysms_mock"

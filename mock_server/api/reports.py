@@ -6,13 +6,13 @@ from typing import Any
 
 from flask import Blueprint
 
-from mock_server.api.pipeline import endpoint
-from mock_server.api.responses import success
-from mock_server.domain import reports
-from mock_server.domain.backend import Backend
-from mock_server.domain.clock import to_istanbul
-from mock_server.domain.delivery import SMS_STATUS_TEXT
-from mock_server.domain.models import Principal
+from ..domain import reports
+from ..domain.backend import Backend
+from ..domain.clock import to_istanbul
+from ..domain.delivery import SMS_STATUS_TEXT
+from ..domain.models import Principal
+from .pipeline import endpoint
+from .responses import success
 
 blueprint = Blueprint("reports", __name__)
 

@@ -8,9 +8,10 @@ from typing import Any
 
 from flask import Response
 
-from mock_server.api import php
-from mock_server.domain.errors import ApiError
 from turkeysms._contract import result_codes
+
+from ..domain.errors import ApiError
+from . import php
 
 JSON_MEDIA_TYPE = "application/json"
 PHP_MEDIA_TYPE = "application/vnd.php.serialized"

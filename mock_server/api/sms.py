@@ -6,13 +6,13 @@ from typing import Any
 
 from flask import Blueprint
 
-from mock_server.api.operations import enum_labels
-from mock_server.api.pipeline import endpoint
-from mock_server.api.responses import success
-from mock_server.domain import accounts, messaging, scheduling
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Principal
+from ..domain import accounts, messaging, scheduling
+from ..domain.backend import Backend
+from ..domain.errors import ApiError
+from ..domain.models import Principal
+from .operations import enum_labels
+from .pipeline import endpoint
+from .responses import success
 
 blueprint = Blueprint("sms", __name__)
 

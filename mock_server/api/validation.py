@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from mock_server.domain.errors import ApiError
+from ..domain.errors import ApiError
 
 # D7: the field whose value is wrong decides the code, where the table has a specific one.
 FIELD_CODES: Mapping[str, str] = {

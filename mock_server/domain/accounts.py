@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mock_server.domain import permissions
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Balance, Principal, SenderId
-from mock_server.store import accounts, ratelimit
+from ..store import accounts, ratelimit
+from . import permissions
+from .backend import Backend
+from .errors import ApiError
+from .models import Balance, Principal, SenderId
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mock_server.domain.clock import Clock
-from mock_server.store import clock as stored_clock
-from mock_server.store.database import Database
+from ..store import clock as stored_clock
+from ..store.database import Database
+from .clock import Clock
 
 DEFAULT_DELIVERY_DELAY_S = 2.0
 

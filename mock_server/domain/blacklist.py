@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import BlacklistEntry, Principal
-from mock_server.store import blacklist
+from ..store import blacklist
+from .backend import Backend
+from .errors import ApiError
+from .models import BlacklistEntry, Principal
 
 
 def add(backend: Backend, principal: Principal, number: str) -> None:

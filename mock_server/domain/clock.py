@@ -6,8 +6,8 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta, timezone
 
-from mock_server.store import clock as stored
-from mock_server.store.database import Database
+from ..store import clock as stored
+from ..store.database import Database
 
 # D4: Europe/Istanbul has been UTC+03:00 all year since 2016, so a fixed offset is exact and
 # needs no tz database on the machine.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Group, Principal
-from mock_server.store import groups
+from ..store import groups
+from .backend import Backend
+from .errors import ApiError
+from .models import Group, Principal
 
 
 def _name(raw: str) -> str:

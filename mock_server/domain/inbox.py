@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mock_server.domain import delivery
-from mock_server.domain.backend import Backend
-from mock_server.domain.models import Delivery
-from mock_server.store import inbox
+from ..store import inbox
+from . import delivery
+from .backend import Backend
+from .models import Delivery
 
 
 @dataclass(frozen=True, slots=True)

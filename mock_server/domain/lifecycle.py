@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mock_server.domain import delivery
-from mock_server.domain.backend import Backend
-from mock_server.domain.models import Delivery
-from mock_server.store import inbox, outbox
+from ..store import inbox, outbox
+from . import delivery
+from .backend import Backend
+from .models import Delivery
 
 FORCEABLE = frozenset({delivery.DELIVERED, delivery.FAILED, delivery.OUT_OF_COVERAGE})
 

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from mock_server.domain.backend import Backend
-from mock_server.domain.delivery import DELIVERED, FAILED, OUT_OF_COVERAGE
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Principal
-from mock_server.domain.numbers import country_label, is_international
-from mock_server.store import accounts, blacklist, messages
 from turkeysms.segments import Estimate, estimate
+
+from ..store import accounts, blacklist, messages
+from .backend import Backend
+from .delivery import DELIVERED, FAILED, OUT_OF_COVERAGE
+from .errors import ApiError
+from .models import Principal
+from .numbers import country_label, is_international
 
 # D14: /otp/send takes no title; the provider sends from its own.
 PROVIDER_TITLE = "TurkeySMS"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import Principal
 from turkeysms._contract import permissions as catalogue
+
+from .errors import ApiError
+from .models import Principal
 
 GROUP_PRIVILEGES = ("create_group", "edit_group", "delete_group", "list_groups")
 

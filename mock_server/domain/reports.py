@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from mock_server.domain import delivery
-from mock_server.domain.backend import Backend
-from mock_server.domain.errors import ApiError
-from mock_server.domain.models import MessageInfo, Principal
-from mock_server.store import messages
+from ..store import messages
+from . import delivery
+from .backend import Backend
+from .errors import ApiError
+from .models import MessageInfo, Principal
 
 PAGE_SIZE = 500
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from mock_server.domain.clock import ISTANBUL
-from mock_server.domain.errors import ApiError
+from .clock import ISTANBUL
+from .errors import ApiError
 
 
 def send_time(flag: int, day: str | None, clock_time: str | None, now: float) -> float:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from mock_server.domain.permissions import resolve
+from .permissions import resolve
 
 DEMO_SEED = """\
 accounts:

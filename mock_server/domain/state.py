@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mock_server.domain.backend import Backend
-from mock_server.store import schema
+from ..store import schema
+from .backend import Backend
 
 
 def reset(backend: Backend) -> int:

@@ -13,11 +13,12 @@ from typing import Any
 
 import httpx
 
-from mock_server.domain import delivery, lifecycle
-from mock_server.domain.backend import Backend
-from mock_server.domain.clock import iso
-from mock_server.store import outbox
 from turkeysms.webhooks import SIGNATURE_HEADER, sign
+
+from ..store import outbox
+from . import delivery, lifecycle
+from .backend import Backend
+from .clock import iso
 
 log = logging.getLogger(__name__)
 

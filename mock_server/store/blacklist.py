@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection
 
-from mock_server.domain.models import BlacklistEntry
+from ..domain.models import BlacklistEntry
 
 
 def add(connection: sqlite3.Connection, account_id: int, number: str, now: float) -> bool:

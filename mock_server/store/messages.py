@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mock_server.domain.models import Delivery, MessageInfo
+from ..domain.models import Delivery, MessageInfo
 
 # The SQL twin of domain.delivery.status_at, so that counting a large batch needs no Python loop.
 _STATUS_SQL = "CASE WHEN :now >= due_at THEN outcome WHEN :now >= send_at THEN 'pending' ELSE 'scheduled' END"

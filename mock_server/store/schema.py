@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from mock_server.domain.seed import Seed, parse
-from mock_server.store.database import Database
+from ..domain.seed import Seed, parse
+from .database import Database
 
 SCHEMA_VERSION = "2"
 FIRST_SMS_ID = 1_000_000_000

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 from flask import Flask, Response, request
 
-from mock_server import create_app
 from tests.contract.hooks import KEY, php_unserialize
 from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, permissions, result_codes
+from turkeysms_mock import create_app
 
 __all__ = [
     "CONTROL_API_PATH",

@@ -11,12 +11,12 @@ from typing import Any
 import httpx
 import pytest
 from flask.testing import FlaskClient
-from turkeysms_api import Client
-from turkeysms_api.models import ErrorResponse
 
 from tests.contract.contract import KEY, contract_app, iter_models
 from tests.contract.test_scenarios import body_for
 from turkeysms._contract import load_openapi
+from turkeysms_api import Client
+from turkeysms_api.models import ErrorResponse
 
 SPEC = load_openapi()
 OPERATIONS = [(path, item["post"]) for path, item in SPEC["paths"].items()]

@@ -12,10 +12,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from mock_server import create_app
-from mock_server.domain.backend import Backend
-from mock_server.domain.clock import Clock
 from turkeysms._contract import permissions
+from turkeysms_mock import create_app
+from turkeysms_mock.domain.backend import Backend
+from turkeysms_mock.domain.clock import Clock
 
 ACTIVE = [{"title": "MyCompany", "status": "active"}, {"title": "TurkeySMS", "status": "active"}]
 SENDERS = [*ACTIVE, {"title": "Pending", "status": "inactive"}]

@@ -14,9 +14,9 @@ from typing import Any
 import httpx
 from openapi_schema_validator import OAS30Validator
 
-from mock_server.api.validation import resolve
 from turkeysms._contract import CONTROL_API_PATH, load_openapi
 from turkeysms.webhooks import SIGNATURE_HEADER, verify_signature
+from turkeysms_mock.api.validation import resolve
 
 
 @dataclass

@@ -119,7 +119,7 @@ def test_bad_seed_is_refused_before_serving(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("accounts: [{name: x, api_keys: [{key: k, permissions: [fly]}]}]", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mock_server", "--seed", str(bad), "--db", str(tmp_path / "x.sqlite3")],
+        [sys.executable, "-m", "turkeysms_mock", "--seed", str(bad), "--db", str(tmp_path / "x.sqlite3")],
         capture_output=True,
         text=True,
         timeout=30,

@@ -13,13 +13,13 @@ pytest_plugins = ("pytester",)
 
 def test_registered_as_a_pytest11_entry_point(pytestconfig: pytest.Config) -> None:
     found = {entry.name: entry.value for entry in entry_points(group="pytest11")}
-    assert found.get("turkeysms_mock") == "mock_server.pytest_plugin"
+    assert found.get("turkeysms_mock") == "turkeysms_mock.pytest_plugin"
     assert pytestconfig.pluginmanager.has_plugin("turkeysms_mock")
 
 
 def test_loading_the_plugin_imports_no_server() -> None:
     # It is loaded into every pytest session of the environment, used or not.
-    code = "import sys, mock_server.pytest_plugin; print(sorted(m for m in ('flask', 'werkzeug', 'sqlite3', 'httpx') if m in sys.modules))"
+    code = "import sys, turkeysms_mock.pytest_plugin; print(sorted(m for m in ('flask', 'werkzeug', 'sqlite3', 'httpx') if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
 

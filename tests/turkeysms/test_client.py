@@ -6,10 +6,10 @@ import datetime as dt
 
 import httpx
 import pytest
-from turkeysms_api.models import DetailedReportResponseDataItem
 
 import turkeysms
 from turkeysms import TurkeySMS
+from turkeysms_api.models import DetailedReportResponseDataItem
 
 from .conftest import KEY, FakeAPI, error_body
 

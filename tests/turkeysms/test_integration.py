@@ -15,10 +15,10 @@ import httpx
 import pytest
 
 import turkeysms
-from mock_server import create_app
 from tests.serving import CONSOLE_SCRIPT, serving
 from turkeysms import AsyncTurkeySMS, TurkeySMS
 from turkeysms.cli import main as cli_main
+from turkeysms_mock import create_app
 
 DEMO_KEY = "test-key"
 

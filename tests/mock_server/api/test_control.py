@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mock_server.domain.clock import ISTANBUL
-from mock_server.pytest_plugin import MockServer
 from tests.mock_server.lifecycle_support import conforms
+from turkeysms_mock.domain.clock import ISTANBUL
+from turkeysms_mock.pytest_plugin import MockServer
 
 NUMBER = "905321234567"
 

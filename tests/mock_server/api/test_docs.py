@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from mock_server.pytest_plugin import MockServer
 from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
+from turkeysms_mock.pytest_plugin import MockServer
 
 
 def test_specs_are_served_aimed_at_this_mock(turkeysms_mock: MockServer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.api.php import serialize
+from turkeysms_mock.api.php import serialize
 
 
 @pytest.mark.parametrize(

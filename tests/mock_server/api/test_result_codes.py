@@ -11,10 +11,10 @@ import pytest
 from flask import Flask
 from werkzeug.test import TestResponse
 
-from mock_server.api.validation import resolve
 from tests.mock_server.conftest import Api, backend, send
 from tests.valid_bodies import valid_body
 from turkeysms._contract import load_openapi, permissions, result_codes
+from turkeysms_mock.api.validation import resolve
 
 Scenario = Callable[[Api, Flask], TestResponse]
 SPEC = load_openapi()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.domain import delivery
-from mock_server.domain.models import Delivery
+from turkeysms_mock.domain import delivery
+from turkeysms_mock.domain.models import Delivery
 
 ROW = Delivery(number="905321234567", parts=1, send_at=100.0, due_at=102.0, outcome=delivery.FAILED)
 

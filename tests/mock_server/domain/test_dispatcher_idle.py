@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from mock_server import create_app
-from mock_server.api import control
-from mock_server.domain import webhooks
-from mock_server.domain.webhooks import Dispatcher
+from turkeysms_mock import create_app
+from turkeysms_mock.api import control
+from turkeysms_mock.domain import webhooks
+from turkeysms_mock.domain.webhooks import Dispatcher
 
 
 def test_idle_rounds_build_no_http_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.domain import seed
-from mock_server.domain.permissions import GROUP_PRIVILEGES, all_permissions
+from turkeysms_mock.domain import seed
+from turkeysms_mock.domain.permissions import GROUP_PRIVILEGES, all_permissions
 
 
 def test_demo_account_is_the_documented_one() -> None:

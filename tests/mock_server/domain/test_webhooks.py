@@ -6,9 +6,9 @@ import json
 import socket
 import time
 
-from mock_server.pytest_plugin import MockServer
 from tests.mock_server.lifecycle_support import conforms, receiving
 from turkeysms.webhooks import construct_event
+from turkeysms_mock.pytest_plugin import MockServer
 
 SECRET = "whsec-test"
 

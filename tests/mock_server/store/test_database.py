@@ -7,7 +7,7 @@ import os
 import threading
 from pathlib import Path
 
-from mock_server.store.database import Database
+from turkeysms_mock.store.database import Database
 
 
 def _lock_files_open(database_path: Path) -> int:

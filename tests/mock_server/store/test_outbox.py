@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mock_server.domain.seed import load
-from mock_server.store import outbox, schema
-from mock_server.store.database import Database
+from turkeysms_mock.domain.seed import load
+from turkeysms_mock.store import outbox, schema
+from turkeysms_mock.store.database import Database
 
 
 def _database(tmp_path: Path) -> Database:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mock_server.domain import seed
-from mock_server.store import accounts, schema
-from mock_server.store.database import Database
+from turkeysms_mock.domain import seed
+from turkeysms_mock.store import accounts, schema
+from turkeysms_mock.store.database import Database
 
 
 @pytest.fixture
