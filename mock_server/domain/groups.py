@@ -7,9 +7,13 @@ from .backend import Backend
 from .errors import ApiError
 from .models import Group, Principal
 
+# The spec's `\S` is an ECMA-262 pattern: its white space is this set, not Python's str.isspace(),
+# which also counts U+0085 and U+001C-U+001F (a name of those is schema-valid, so it is kept).
+_SPEC_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
 
 def _name(raw: str) -> str:
-    name = raw.strip()
+    name = raw.strip(_SPEC_WHITESPACE)
     if not name or len(name) > 100:
         raise ApiError("TS-1083")
     return name

@@ -61,3 +61,9 @@ def test_sender_ids_listed_with_their_state(api: Api) -> None:
         ("TurkeySMS", 1),
         ("Pending", 0),
     ]
+
+
+def test_a_name_blank_only_to_python_is_a_name(api: Api) -> None:
+    # U+0085 matches the spec's ECMA-262 `\S` (found by schemathesis); ECMA white space still blanks.
+    assert api.ok("/groups/create", group_name="\u0085")["group"]["name"] == "\u0085"
+    assert api("/groups/create", group_name="\u00a0\u3000").get_json()["result_code"] == "TS-1083"
