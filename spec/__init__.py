@@ -1,1 +1,1 @@
-"""The contract files of the TurkeySMS API; readers live in turkeysms._contract."""
+"""The contract files of the TurkeySMS API, their reader (documents) and their compiled catalogues (catalogue)."""

@@ -144,7 +144,7 @@ class TurkeySMS(BaseClient):
     ) -> SendSmsResponse:
         """Send one SMS now, or at `scheduled_at` (naive means Europe/Istanbul time).
 
-        Options left at None take the API's defaults: sms_lang 2 (Unicode),
+        Options left at None take the API's defaults: sms_lang 2 (SmsLang.UNICODE),
         content_type 0 (transactional), report on.
         """
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)

@@ -164,9 +164,9 @@ _FAMILY_CLASSES: Mapping[str, type[TurkeySMSError]] = {
 
 @functools.cache
 def _code_classes() -> Mapping[str, type[TurkeySMSError]]:
-    # Built on the first error, not at import: it parses the whole spec, which a program that
-    # never meets an error need not pay for. A family the catalogue gains before this module
-    # learns it falls back to the base class; tests/turkeysms/test_exceptions.py catches the drift.
+    # Built once, on the first error_class_for call, from the compiled catalogue (no YAML is read).
+    # A family the catalogue gains before this module learns it falls back to the base class;
+    # tests/turkeysms/test_exceptions.py catches the drift.
     return {
         code: _FAMILY_CLASSES.get(row.family or "", TurkeySMSError)
         for code, row in result_codes().items()

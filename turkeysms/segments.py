@@ -87,7 +87,7 @@ def estimate(
     turkish: Literal["shift-tables", "flat"] = "shift-tables",
     non_gsm: Literal["ucs2", "reject"] = "ucs2",
 ) -> Estimate:
-    """Estimate the parts of `text` sent with `sms_lang` (0 English, 1 Turkish, 2 Unicode).
+    """Estimate the parts of `text` sent with `sms_lang` (a turkeysms.SmsLang value: 0, 1 or 2).
 
     `sms_lang` 2 is always UCS-2. With 0 or 1, a character outside the alphabet makes the
     whole text UCS-2 (`non_gsm="ucs2"`, the default: the text is never mangled, only dearer)

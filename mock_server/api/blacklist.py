@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from turkeysms._contract import result_codes
+from turkeysms_spec.catalogue import RESULT_CODES
 
 from ..domain import blacklist
 from ..domain.backend import Backend
@@ -21,7 +21,7 @@ def _answer(code: str, **fields: Any) -> dict[str, Any]:
     return {
         "status": "success",
         "result_code": code,
-        "result_message": result_codes()[code].message,
+        "result_message": RESULT_CODES[code].message,
         **fields,
     }
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, request
 
-from turkeysms._contract import CONTROL_API_PATH, load_openapi
+from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 
 from ..domain import inbox, lifecycle, state, webhooks
 from ..domain.clock import iso

@@ -11,7 +11,7 @@ import yaml
 from flask import Blueprint, Response, abort, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
-from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
+from turkeysms_spec.documents import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
 
 blueprint = Blueprint("docs", __name__)
 

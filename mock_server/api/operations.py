@@ -6,7 +6,8 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from turkeysms._contract import load_openapi
+from turkeysms_spec.catalogue import ENUM_LABELS
+from turkeysms_spec.documents import load_openapi
 
 from .validation import RequestValidator, resolve
 
@@ -46,11 +47,6 @@ def operations() -> Mapping[str, Operation]:
     return found
 
 
-@functools.cache
 def enum_labels(schema_name: str) -> Mapping[int, str]:
-    """`English`, `High Quality`…: an integer enum's answer labels, from its x-enum-varnames."""
-    schema = load_openapi()["components"]["schemas"][schema_name]
-    return {
-        value: name.replace("_", " ").title()
-        for value, name in zip(schema["enum"], schema["x-enum-varnames"], strict=True)
-    }
+    """`English`, `High Quality`…: an integer enum's answer labels, compiled from its x-enum-varnames."""
+    return ENUM_LABELS[schema_name]

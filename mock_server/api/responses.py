@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Response
 
-from turkeysms._contract import result_codes
+from turkeysms_spec.catalogue import RESULT_CODES
 
 from ..domain.errors import ApiError
 from . import php
@@ -25,18 +25,18 @@ def write(payload: Mapping[str, Any], status: int = 200, *, as_php: bool = False
 
 
 def envelope(code: str, message: str | None = None) -> dict[str, Any]:
-    return {"result": False, "result_code": code, "result_message": message or result_codes()[code].message}
+    return {"result": False, "result_code": code, "result_message": message or RESULT_CODES[code].message}
 
 
 def success(code: str, **fields: Any) -> dict[str, Any]:
     """A success or status answer: `result` true unless the code is a status (TS-1022, TS-1023)."""
-    entry = result_codes()[code]
+    entry = RESULT_CODES[code]
     return {"result": entry.kind == "success", "result_code": code, "result_message": entry.message, **fields}
 
 
 def error(failure: ApiError, *, as_php: bool = False) -> Response:
     return write(
-        envelope(failure.code, failure.message), result_codes()[failure.code].http_status, as_php=as_php
+        envelope(failure.code, failure.message), RESULT_CODES[failure.code].http_status, as_php=as_php
     )
 
 

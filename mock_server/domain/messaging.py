@@ -21,7 +21,8 @@ from .numbers import country_label, is_international
 PROVIDER_TITLE = "TurkeySMS"
 OTP_PLACEHOLDER = "TS-CODE"
 LINE_BREAK_PLACEHOLDER = "TS-L"
-# D31: the provider's texts are not published; one per `lang` (0 English, 1 Turkish, 2 Arabic).
+# D31: the provider's texts are not published; one per `lang` (labels in ENUM_LABELS["SmsLang"]): lang 2,
+# Unicode, sends the Arabic text the page names for it.
 _OTP_TEXTS = {
     0: "Your verification code is: {code}",
     1: "Doğrulama kodunuz: {code}",

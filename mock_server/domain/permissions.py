@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 
-from turkeysms._contract import permissions as catalogue
+from turkeysms_spec.catalogue import PERMISSIONS
 
 from .errors import ApiError
 from .models import Principal
@@ -15,7 +15,7 @@ GROUP_PRIVILEGES = ("create_group", "edit_group", "delete_group", "list_groups")
 
 @functools.cache
 def all_permissions() -> frozenset[str]:
-    return frozenset(catalogue())
+    return frozenset(PERMISSIONS)
 
 
 def resolve(spec: str | Iterable[str]) -> frozenset[str]:
@@ -38,11 +38,11 @@ def require(principal: Principal, required: Iterable[str]) -> None:
     """Check the operation's permissions in the spec's order; the first one missing decides the code."""
     for name in required:
         if name not in principal.permissions:
-            raise ApiError(catalogue()[name].denial_code)
+            raise ApiError(PERMISSIONS[name].denial_code)
 
 
 def report(principal: Principal) -> Mapping[str, bool]:
     """The `key_details.permissions` object of `/auth/check`."""
-    flags = {name: name in principal.permissions for name in catalogue()}
+    flags = {name: name in principal.permissions for name in PERMISSIONS}
     flags["manage_groups"] = all(flags[name] for name in GROUP_PRIVILEGES)
     return flags

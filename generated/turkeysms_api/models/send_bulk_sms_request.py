@@ -30,7 +30,8 @@ class SendBulkSmsRequest:
     report: ReportFlag | Unset = UNSET
     """ Delivery reports for this message: 1 on, 0 off (no webhook calls for it). """
     sms_lang: SmsLang | Unset = UNSET
-    """ Content language: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Arabic / Unicode (UCS-2). """
+    """ Content language, answered as its label: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Unicode
+    (UCS-2; the page says "Arabic / Unicode", C8). """
     content_type: ContentType | Unset = UNSET
     """ 0 Transactional, 1 High Quality, 2 Advertising. """
     response_type: ResponseType | Unset = UNSET

@@ -27,7 +27,8 @@ class SendCustomOtpRequest:
     text: str
     """ Your text; `TS-CODE` becomes the code and `TS-L` a line break. """
     lang: SmsLang | Unset = UNSET
-    """ Content language: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Arabic / Unicode (UCS-2). """
+    """ Content language, answered as its label: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Unicode
+    (UCS-2; the page says "Arabic / Unicode", C8). """
     digits: OtpDigits | Unset = UNSET
     """ Number of digits of the generated code. """
     report: ReportFlag | Unset = UNSET

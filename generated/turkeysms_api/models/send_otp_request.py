@@ -23,7 +23,8 @@ class SendOtpRequest:
     """ International format, digits only, no `+` or leading zero. A Turkish number is a mobile: `905` and nine
     digits. """
     lang: SmsLang | Unset = UNSET
-    """ Content language: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Arabic / Unicode (UCS-2). """
+    """ Content language, answered as its label: 0 English (GSM 7-bit), 1 Turkish (national shift tables), 2 Unicode
+    (UCS-2; the page says "Arabic / Unicode", C8). """
     digits: OtpDigits | Unset = UNSET
     """ Number of digits of the generated code. """
     report: ReportFlag | Unset = UNSET

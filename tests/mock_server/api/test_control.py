@@ -248,7 +248,7 @@ def test_set_webhook_validates_and_answers_the_account(turkeysms_mock: MockServe
         (0, "Your verification code is", "GSM-7"),
         (1, "Doğrulama kodunuz", "GSM-7 Turkish single shift"),
         (2, "رمز التحقق", "UCS-2"),
-        (None, "رمز التحقق", "UCS-2"),  # lang defaults to 2, Arabic
+        (None, "رمز التحقق", "UCS-2"),  # lang defaults to 2 (Unicode): the Arabic text, D31
     ],
 )
 def test_otp_text_follows_its_language(
