@@ -1,42 +1,40 @@
-"""`turkeysms-mock`: prepare the database, then serve the mock with gunicorn."""
+"""`turkeysms-mock`: prepare the database, bind the socket, then serve the mock with waitress."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import socket
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from gunicorn.app.base import BaseApplication
+from typing import IO, Any
 
 from . import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
+from .access_log import logged
 from .api.operations import operations
 from .domain import seed
 from .domain.backend import DEFAULT_DELIVERY_DELAY_S
 from .domain.webhooks import DEFAULT_POLICY
+from .server import Limits, serve
 from .store import schema
 from .store.database import MEMORY, Database
 
-# Path only, never the query string, and never a body: API keys travel in bodies, and a careless
-# client may put one in the URL.
-ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)ss'
+DEFAULT_THREADS = 4
+LISTEN_BACKLOG = 1024
 
 
-class _Server(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
-    """gunicorn run in-process, so that options come from our flags and not a config file."""
+def _server_error(status: int, message: str) -> tuple[str, bytes]:
+    """What waitress answers itself (a body over the limit, a malformed request): the API's envelope."""
+    body = {"result": False, "result_code": "TS-1033", "result_message": message}
+    return "application/json", json.dumps(body).encode()
 
-    def __init__(self, factory: Callable[[], Any], options: Mapping[str, Any]) -> None:
-        self._factory = factory
-        self._options = options
-        super().__init__()
 
-    def load_config(self) -> None:
-        for name, value in self._options.items():
-            self.cfg.set(name, value)
-
-    def load(self) -> Any:
-        return self._factory()
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that the server is handed a socket, never an address."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    return socket.create_server((host, port), family=family, backlog=LISTEN_BACKLOG)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,7 +48,12 @@ def parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--seed", type=Path, help="YAML seed file (default: the demo account, key test-key)")
     ask.add_argument("--workers", type=int, default=2, help="worker processes (default 2; 1 with :memory:)")
-    ask.add_argument("--threads", type=int, default=1, help="threads per worker (default 1; 8 with :memory:)")
+    ask.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help=f"request threads per worker (default {DEFAULT_THREADS}; at least 8 with :memory:)",
+    )
     ask.add_argument(
         "--delivery-delay",
         type=float,
@@ -105,7 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         database.close()
     if args.seed is None:
         print("turkeysms-mock: demo account loaded; API key: test-key")
-    print(f"turkeysms-mock: serving on http://{args.host}:{args.port} (database {args.db})", flush=True)
+    try:
+        listener = bind(args.host, args.port)
+    except OSError as error:
+        print(f"turkeysms-mock: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 1
+    port = listener.getsockname()[1]
+    print(f"turkeysms-mock: serving on http://{args.host}:{port} (database {args.db})", flush=True)
     config = {
         "DATABASE": args.db,
         "SEED": str(args.seed) if args.seed else None,
@@ -116,18 +125,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "WEBHOOK_THREAD": True,  # each worker sweeps and sends in the background
         "MAX_CONTENT_LENGTH": args.max_body_bytes,
     }
-    options: dict[str, Any] = {
-        "bind": f"{args.host}:{args.port}",
-        "workers": workers,
-        "threads": threads,
-        "worker_class": "gthread" if threads > 1 else "sync",
-        "accesslog": args.access_log,
-        "access_log_format": ACCESS_LOG_FORMAT,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "graceful_timeout": 5,
-        "proc_name": "turkeysms-mock",
-    }
+    logging.basicConfig(level=logging.WARNING, format="turkeysms-mock: %(levelname)s %(name)s: %(message)s")
+    # "Task queue depth is N" is a load report, not a fault: under a benchmark it would flood stderr.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    log = _access_log(args.access_log)
+
+    def factory() -> Any:
+        app = create_app(config)
+        return app if log is None else logged(app, log)
+
     operations()  # compiled once here, inherited by every forked worker
-    _Server(lambda: create_app(config), options).run()
+    serve(
+        factory,
+        listener,
+        workers=workers,
+        limits=Limits(threads=threads, max_body_bytes=args.max_body_bytes),
+        error_body=_server_error,
+    )
     return 0
+
+
+def _access_log(target: str | None) -> IO[str] | None:
+    if target is None:
+        return None
+    if target == "-":
+        return sys.stderr
+    return open(target, "a", encoding="utf-8", buffering=1)

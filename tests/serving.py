@@ -49,7 +49,8 @@ def _healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> bool:
         try:
             with urllib.request.urlopen(base + "/_mock/health", timeout=1) as response:
                 return response.status == 200
-        except (urllib.error.URLError, ConnectionError):
+        # OSError covers a read timeout too: the socket is bound (and accepts) before workers run.
+        except OSError:
             if process.poll() is not None:
                 return False
             assert time.monotonic() - started < STARTUP_TIMEOUT_S, (
@@ -84,7 +85,7 @@ def serving(
             if _healthy(base, process, log_path):
                 break
             _stop(process)
-            # Another process can take the port between the probe above and gunicorn's bind.
+            # Another process can take the port between the probe above and the server's bind.
             lost_port = "Address already in use" in log_path.read_text(errors="replace")
             assert lost_port and attempt < PORT_ATTEMPTS - 1, f"the mock exited: {log_path.read_text()}"
         try:

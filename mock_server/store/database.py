@@ -50,7 +50,7 @@ class Database:
                 self._shared = self._connect()
             return self._shared
         local = self._local
-        # A connection must not cross a fork (gunicorn workers): reopen in a new process.
+        # A connection must not cross a fork (forked workers): reopen in a new process.
         if getattr(local, "pid", None) != os.getpid():
             local.connection = self._connect()
             # Each thread opens its own descriptor: flock excludes open file descriptions, not processes.

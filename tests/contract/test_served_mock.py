@@ -1,4 +1,4 @@
-"""The same schemathesis run from its CLI against the mock served by its own CLI (gunicorn), with a JUnit report."""
+"""The same schemathesis run from its CLI against the mock served by its own CLI (waitress), with a JUnit report."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ MAX_EXAMPLES = "20"
 
 @pytest.fixture
 def served_mock(tmp_path: Path) -> Iterator[str]:
-    """`turkeysms-mock` on a fresh database and the contract seed, two gunicorn workers."""
+    """`turkeysms-mock` on a fresh database and the contract seed, two workers."""
     seed = write_seed(tmp_path)
     args = ("--db", "mock.sqlite3", "--seed", str(seed))
     with serving(tmp_path, *args, log=tmp_path / "mock.log", command=CONSOLE_SCRIPT) as (url, _):

@@ -1,4 +1,4 @@
-"""The real server: gunicorn via the CLI, several workers, restarts and kill -9, logs without keys."""
+"""The real server via the CLI: several workers, restarts and kill -9, logs without keys."""
 
 from __future__ import annotations
 
