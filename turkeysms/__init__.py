@@ -23,6 +23,7 @@ from turkeysms._exceptions import (
     SenderIdError,
     TurkeySMSError,
 )
+from turkeysms.compat import TurkeySmsClient
 from turkeysms.segments import Encoding, Estimate, estimate
 from turkeysms.webhooks import WebhookEvent, parse_event, verify_signature
 from turkeysms_api.models import ContentType, OtpDigits, SmsLang
@@ -54,6 +55,7 @@ __all__ = [
     "SmsLang",
     "TurkeySMS",
     "TurkeySMSError",
+    "TurkeySmsClient",
     "WebhookEvent",
     "estimate",
     "parse_event",
