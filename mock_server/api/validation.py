@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -58,41 +59,148 @@ def _storable(value: Any) -> bool:
     return True
 
 
+# A digit string is read as its integer for ids and pages (C# sends sms_id as `object`, PHP coerces);
+# more digits than any id has is not one (and keeps int() from parsing megabytes).
+_MAX_ID_DIGITS = 20
+_JSON_TYPES = {"integer": "an integer", "string": "a string", "array": "an array", "object": "an object"}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    return {str: "a string", list: "an array", dict: "an object"}.get(type(value), "a value")
+
+
+def _at(schema: Mapping[str, Any], path: list[Any]) -> Any:
+    node: Any = schema
+    for part in path[:-1]:
+        node = node[part]
+    return node[path[-1]] if path else node
+
+
+def _problem(error: Any, schema: Mapping[str, Any], value: Any, coercible: bool) -> str:
+    """What is wrong with a value, in words, from the first schema keyword it fails (never echoing it)."""
+    keyword = list(error.schema_path)[-1] if list(error.schema_path) else ""
+    limit = _at(schema, list(error.schema_path)) if keyword else None
+    if keyword == "type":
+        found = _json_type(_at(value, list(error.instance_path)))
+        if coercible and isinstance(value, str):
+            found = (
+                "a string of more digits than an id has"
+                if value.isdigit()
+                else "a string that is not all digits"
+            )
+        wanted = _JSON_TYPES.get(limit, f"of type {limit}")
+        return f"must be {wanted}{' (or a string of its digits)' if coercible else ''}, not {found}"
+    match keyword:
+        case "minimum":
+            return f"must be at least {limit}"
+        case "maximum":
+            return f"must be at most {limit}"
+        case "minLength":
+            return "must not be empty" if limit == 1 else f"must have at least {limit} characters"
+        case "maxLength":
+            return f"must have at most {limit} characters"
+        case "minItems":
+            return f"must hold at least {limit} item{'' if limit == 1 else 's'}"
+        case "maxItems":
+            return f"must hold at most {limit} items"
+        case "pattern":
+            return f"does not match {limit}"
+        case "enum":
+            return f"must be one of {', '.join(json.dumps(option) for option in limit)}"
+        case "format":
+            return f"is not a valid {limit}"
+    return "is not valid"
+
+
 @dataclass(frozen=True, slots=True)
 class _Field:
     name: str
     required: bool
+    schema: Mapping[str, Any]
     validator: Any  # a compiled jsonschema_rs validator
     code: str
     duplicates_code: str | None
-    integer: bool
-    default: Any
+    coercible: bool  # an id or page: a string of digits is read as that integer
+    alias: str | None  # the other name the same field may be sent under (x-alias-of)
+
+    def check(self, value: Any, sent_as: str) -> Any:
+        """The value, coerced where allowed; raises the field's code naming it and what is wrong."""
+        if (
+            self.coercible
+            and isinstance(value, str)
+            and value.isascii()
+            and value.isdigit()
+            and len(value) <= _MAX_ID_DIGITS
+        ):
+            value = int(value)
+        try:
+            errors = list(self.validator.iter_errors(value))
+            storable = _storable(value)
+        except (UnicodeEncodeError, ValueError, OverflowError):
+            errors, storable = [], False
+        if errors:
+            problem = _problem(errors[0], self.schema, value, self.coercible)
+            at = "".join(f"[{part}]" for part in errors[0].instance_path)
+            raise ApiError(self.code, f"'{sent_as}{at}' {problem}.")
+        if not storable:
+            raise ApiError(self.code, f"'{sent_as}' holds a lone surrogate, which no UTF-8 text can carry.")
+        if self.duplicates_code and len(set(value)) != len(value):
+            raise ApiError(self.duplicates_code)
+        return value
+
+
+def _one_of_required(schema: Mapping[str, Any]) -> list[str]:
+    """The names of `not: {not: {anyOf: [{required: [a]}, {required: [b]}]}}`: one of them is required.
+
+    OpenAPI 3.0 cannot say "a or b is required" in a way openapi-python-client leaves alone but this.
+    """
+    inner = schema.get("not", {}).get("not")
+    if inner is None:
+        return []
+    names = [name for option in inner["anyOf"] for name in option["required"]]
+    assert all(set(option) == {"required"} for option in inner["anyOf"]), inner
+    return names
 
 
 class RequestValidator:
     """One operation's request schema, compiled once, checked field by field in the schema's order."""
 
     def __init__(self, schema: Mapping[str, Any], codes: frozenset[str]) -> None:
-        required = set(schema.get("required", ()))
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        aliases = {name: prop["x-alias-of"] for name, prop in properties.items() if "x-alias-of" in prop}
+        either = _one_of_required(schema)
+        # The only "one of" the validator understands: a field and its aliases (D32).
+        assert not either or {aliases.get(name, name) for name in either} == {either[0]}, either
+        required = set(schema.get("required", ())) | set(either[:1])
         self._fields: list[_Field] = []
         self._defaults: dict[str, Any] = {}
-        for name, declared in schema.get("properties", {}).items():
-            if name in SKIPPED:
+        for name, declared in properties.items():
+            if name in SKIPPED or name in aliases:
                 continue
             prop = dict(declared)
             # uniqueItems has its own code (TS-1072), so duplicates are told apart from bad items.
             unique = bool(prop.pop("uniqueItems", False))
             code = FIELD_CODES.get(name, GENERAL_CODE)
+            alias = next((other for other, target in aliases.items() if target == name), None)
             self._fields.append(
                 _Field(
                     name=name,
                     required=name in required,
+                    schema=prop,
                     validator=jsonschema_rs.Draft4Validator(prop, validate_formats=True),
                     # A specific code only where the operation documents it; the contract stays whole.
                     code=code if code in codes else GENERAL_CODE,
                     duplicates_code=DUPLICATES_CODE if unique and DUPLICATES_CODE in codes else None,
-                    integer=prop.get("type") == "integer",
-                    default=prop.get("default"),
+                    coercible=prop.get("type") == "integer" and "enum" not in prop,
+                    alias=alias,
                 )
             )
             if "default" in prop:
@@ -102,19 +210,18 @@ class RequestValidator:
         """The body's fields with the schema's defaults filled in; raises ApiError on the first bad one."""
         fields = dict(self._defaults)
         for field in self._fields:
-            if field.name not in body:
+            sent_as = field.name
+            if field.alias is not None and field.alias in body:
+                if field.name in body and body[field.name] != body[field.alias]:
+                    # D32: two different recipients in one single send; guessing could text a stranger.
+                    raise ApiError(
+                        field.code, f"'{field.name}' and '{field.alias}' name different recipients; send one."
+                    )
+                sent_as = field.alias
+            if sent_as not in body:
                 if field.required:
                     raise ApiError(field.code)
                 continue
             # A present null is a value of the wrong type (no field is nullable): the field's code, D7.
-            value = body[field.name]
-            try:
-                valid = field.validator.is_valid(value) and _storable(value)
-            except (UnicodeEncodeError, ValueError, OverflowError):
-                valid = False
-            if not valid:
-                raise ApiError(field.code)
-            if field.duplicates_code and len(set(value)) != len(value):
-                raise ApiError(field.duplicates_code)
-            fields[field.name] = value
+            fields[field.name] = field.check(body[sent_as], sent_as)
         return fields

@@ -19,13 +19,21 @@ T = TypeVar("T", bound="SendSmsRequest")
 
 @_attrs_define
 class SendSmsRequest:
+    """The recipient is `sentto`, or `mobile` as the provider's own SDKs send it (D32): one of the two is required, and a
+    body with both must give the same number in each.
+
+    """
+
     api_key: str
     """ Your API key (control panel → My Account → API Settings). """
     title: str
     """ A registered sender ID (case-sensitive), 1 to 11 characters. """
     text: str
     """ Message text; fully supports Unicode. Must hold a non-blank character. """
-    sentto: str
+    sentto: str | Unset = UNSET
+    """ International format, digits only, no `+` or leading zero. A Turkish number is a mobile: `905` and nine
+    digits. """
+    mobile: str | Unset = UNSET
     """ International format, digits only, no `+` or leading zero. A Turkish number is a mobile: `905` and nine
     digits. """
     report: ReportFlag | Unset = UNSET
@@ -53,6 +61,8 @@ class SendSmsRequest:
         text = self.text
 
         sentto = self.sentto
+
+        mobile = self.mobile
 
         report: int | Unset = UNSET
         if not isinstance(self.report, Unset):
@@ -87,9 +97,12 @@ class SendSmsRequest:
                 "api_key": api_key,
                 "title": title,
                 "text": text,
-                "sentto": sentto,
             }
         )
+        if sentto is not UNSET:
+            field_dict["sentto"] = sentto
+        if mobile is not UNSET:
+            field_dict["mobile"] = mobile
         if report is not UNSET:
             field_dict["report"] = report
         if sms_lang is not UNSET:
@@ -116,7 +129,9 @@ class SendSmsRequest:
 
         text = d.pop("text")
 
-        sentto = d.pop("sentto")
+        sentto = d.pop("sentto", UNSET)
+
+        mobile = d.pop("mobile", UNSET)
 
         _report = d.pop("report", UNSET)
         report: ReportFlag | Unset
@@ -167,6 +182,7 @@ class SendSmsRequest:
             title=title,
             text=text,
             sentto=sentto,
+            mobile=mobile,
             report=report,
             sms_lang=sms_lang,
             content_type=content_type,

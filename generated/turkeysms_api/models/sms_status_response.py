@@ -18,7 +18,7 @@ class SmsStatusResponse:
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
     result_message: str
     result: bool
-    """ True once delivered. """
+    """ True: the query succeeded, whatever the delivery state (D10). """
     sms_status: str
     sender_id: str | Unset = UNSET
     sms_balance: str | Unset = UNSET

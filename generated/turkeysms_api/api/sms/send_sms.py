@@ -88,7 +88,9 @@ def sync_detailed(
     """Send one SMS now or at a scheduled time
 
     Args:
-        body (SendSmsRequest):
+        body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
+            send it (D32): one of the two is required, and a body with both must give the same number
+            in each.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,9 @@ def sync(
     """Send one SMS now or at a scheduled time
 
     Args:
-        body (SendSmsRequest):
+        body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
+            send it (D32): one of the two is required, and a body with both must give the same number
+            in each.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +145,9 @@ async def asyncio_detailed(
     """Send one SMS now or at a scheduled time
 
     Args:
-        body (SendSmsRequest):
+        body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
+            send it (D32): one of the two is required, and a body with both must give the same number
+            in each.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +174,9 @@ async def asyncio(
     """Send one SMS now or at a scheduled time
 
     Args:
-        body (SendSmsRequest):
+        body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
+            send it (D32): one of the two is required, and a body with both must give the same number
+            in each.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
