@@ -26,8 +26,8 @@ def decode_body(response: httpx.Response) -> Mapping[str, Any] | None:
 
 
 def _is_status_code(code: object) -> bool:
-    # TS-1022/1023/1142/1143 come with result false but describe the message or number,
-    # not a failure of the call (DECISIONS.md C5, D10).
+    # TS-1022/1023/1142/1143 describe the message or number, not a failure of the call
+    # (DECISIONS.md C5, D10): a value even if an answer pairs one with result false.
     row = result_codes().get(code) if isinstance(code, str) else None
     return row is not None and not row.is_error
 

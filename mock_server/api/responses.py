@@ -29,9 +29,11 @@ def envelope(code: str, message: str | None = None) -> dict[str, Any]:
 
 
 def success(code: str, **fields: Any) -> dict[str, Any]:
-    """A success or status answer: `result` true unless the code is a status (TS-1022, TS-1023)."""
+    """A 200 answer: `result` is true, also when the code is a status (TS-1022, TS-1023): the query
+    succeeded, and what it found is in the code (D10). Only the error envelope says false."""
     entry = RESULT_CODES[code]
-    return {"result": entry.kind == "success", "result_code": code, "result_message": entry.message, **fields}
+    assert entry.kind != "error", code
+    return {"result": True, "result_code": code, "result_message": entry.message, **fields}
 
 
 def error(failure: ApiError, *, as_php: bool = False) -> Response:

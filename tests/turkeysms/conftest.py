@@ -102,7 +102,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "status": "success",
         "result_code": "TS-1023",
         "result_message": "not yet",
-        "result": False,
+        "result": True,
         "sms_status": "pending",
     },
 }

@@ -12,7 +12,7 @@ def test_status_and_reports_follow_the_clock(api: Api, app: Flask) -> None:
         "sms_id"
     ]
     pending = api.ok("/sms/status", sms_id=sms_id)
-    assert (pending["result"], pending["result_code"]) == (False, "TS-1023")
+    assert (pending["status"], pending["result"], pending["result_code"]) == ("success", True, "TS-1023")
     assert api.ok("/reports/basic", raporid=sms_id)["pending_count"] == 2
     backend(app).clock.advance(1.9)
     assert api.ok("/sms/status", sms_id=sms_id)["result_code"] == "TS-1023"
