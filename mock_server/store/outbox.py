@@ -202,7 +202,12 @@ def next_due(connection: sqlite3.Connection) -> float | None:
 
 
 def configure(connection: sqlite3.Connection, api_key: str, url: str | None, secret: str) -> str | None:
-    """Set the webhook of the account owning `api_key`; returns the account's name, None if no such key."""
+    """Set the webhook of the account owning `api_key`; returns the account's name, None if no such key.
+
+    The change applies to every attempt made after it, retries of events queued before it included:
+    a rotated secret must not leave older events failing verification until they are given up. An
+    attempt already under way keeps what it was claimed with. Clearing the webhook abandons what waits.
+    """
     row = connection.execute(
         "SELECT a.id, a.name FROM api_keys AS k JOIN accounts AS a ON a.id = k.account_id WHERE k.key = ?",
         (api_key,),
@@ -213,4 +218,14 @@ def configure(connection: sqlite3.Connection, api_key: str, url: str | None, sec
         "UPDATE accounts SET webhook_url = ?, webhook_secret = ? WHERE id = ?",
         (url, secret if url is not None else None, row[0]),
     )
+    if url is None:
+        connection.execute(
+            "UPDATE webhook_events SET state = ? WHERE account_id = ? AND state = ?",
+            (ABANDONED, row[0], PENDING),
+        )
+    else:
+        connection.execute(
+            "UPDATE webhook_events SET url = ?, secret = ? WHERE account_id = ? AND state = ?",
+            (url, secret, row[0], PENDING),
+        )
     return str(row[1])

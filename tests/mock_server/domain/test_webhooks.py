@@ -145,3 +145,40 @@ def test_the_background_dispatcher_delivers_without_a_clock_move(turkeysms_mock:
         while not receiver.calls and time.monotonic() < deadline:
             time.sleep(0.02)
         assert len(receiver.calls) == 1
+
+
+def test_a_rotated_secret_signs_the_retries_of_older_events(turkeysms_mock: MockServer) -> None:
+    with receiving(fail_first=1) as receiver:
+        turkeysms_mock.set_webhook(receiver.url, SECRET)
+        turkeysms_mock.post("/sms/send", title="MyCompany", text="Hi", sentto="905321230001")
+        turkeysms_mock.advance(2)
+        assert receiver.signed_by(SECRET)  # the first attempt, answered 500 by the receiver
+        turkeysms_mock.set_webhook(receiver.url, "rotated-secret")
+        turkeysms_mock.advance(10)  # the retry of the event queued before the rotation
+        first, retry = receiver.calls
+        assert retry.body == first.body
+        event = construct_event(retry.body, retry.signature, "rotated-secret")
+        assert event.data.status == "delivered"
+        assert retry.signature != first.signature
+
+
+def test_a_moved_url_receives_the_retries_and_a_cleared_one_drops_them(turkeysms_mock: MockServer) -> None:
+    with receiving(fail_first=1) as old, receiving() as new:
+        turkeysms_mock.set_webhook(old.url, SECRET)
+        sms_id = turkeysms_mock.post("/sms/send", title="MyCompany", text="Hi", sentto="905321230001")[
+            "sms_id"
+        ]
+        turkeysms_mock.advance(2)
+        turkeysms_mock.set_webhook(new.url, SECRET)
+        turkeysms_mock.advance(10)
+        assert (len(old.calls), len(new.calls)) == (1, 1) and new.signed_by(SECRET)
+        assert [a["url"] for a in turkeysms_mock.webhooks(sms_id)["attempts"]] == [new.url, old.url]
+    with receiving(fail_first=1) as receiver:
+        turkeysms_mock.set_webhook(receiver.url, SECRET)
+        sms_id = turkeysms_mock.post("/sms/send", title="MyCompany", text="Hi", sentto="905321230011")[
+            "sms_id"
+        ]
+        turkeysms_mock.advance(2)
+        turkeysms_mock.set_webhook(None)
+        turkeysms_mock.advance(3600)
+        assert len(receiver.calls) == 1 and turkeysms_mock.webhooks(sms_id)["pending"] == []
