@@ -50,7 +50,7 @@ def test_a_refusal_keeps_the_api_code_where_the_official_sdk_says_local_err(
     client: TurkeySmsClient, turkeysms_mock: MockServer
 ) -> None:
     assert client.send_sms("MyCompany", "12", "Hello") == turkeysms_mock.post(
-        "/sms/send", title="MyCompany", mobile="12", text="Hello"
+        "/sms/send", title="MyCompany", sentto="12", text="Hello"
     )
     client.api_key = "no-such-key"
     refused = client.get_balance()
