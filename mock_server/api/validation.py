@@ -74,7 +74,9 @@ def _json_type(value: Any) -> str:
         return "an integer"
     if isinstance(value, float):
         return "a number"
-    return {str: "a string", list: "an array", dict: "an object"}.get(type(value), "a value")
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 def _at(schema: Mapping[str, Any], path: list[Any]) -> Any:
@@ -86,8 +88,8 @@ def _at(schema: Mapping[str, Any], path: list[Any]) -> Any:
 
 def _problem(error: Any, schema: Mapping[str, Any], value: Any, coercible: bool) -> str:
     """What is wrong with a value, in words, from the first schema keyword it fails (never echoing it)."""
-    keyword = list(error.schema_path)[-1] if list(error.schema_path) else ""
-    limit = _at(schema, list(error.schema_path)) if keyword else None
+    keyword = str(list(error.schema_path)[-1]) if list(error.schema_path) else ""
+    limit: Any = _at(schema, list(error.schema_path)) if keyword else None
     if keyword == "type":
         found = _json_type(_at(value, list(error.instance_path)))
         if coercible and isinstance(value, str):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clients.support import Mock, Unreachable, install_official_sdk, served_mock
+from tests.clients.support import Mock, PyPIUnreachableError, install_official_sdk, served_mock
 
 
 @pytest.fixture(scope="module")
@@ -27,5 +27,5 @@ def official_sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The provider's turkeysms-python 4.0.0 in a target directory of its own (it installs `turkeysms` too)."""
     try:
         return install_official_sdk(tmp_path_factory.mktemp("turkeysms-python"))
-    except Unreachable as offline:
+    except PyPIUnreachableError as offline:
         pytest.skip(f"PyPI is unreachable, so turkeysms-python cannot be installed: {offline}")

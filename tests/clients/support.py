@@ -89,7 +89,7 @@ def served_mock(workdir: Path) -> Iterator[Mock]:
         yield Mock(base)
 
 
-class Unreachable(Exception):
+class PyPIUnreachableError(Exception):
     """PyPI could not be reached; the one reason the official SDK's tests may skip."""
 
 
@@ -102,7 +102,7 @@ def install_official_sdk(target: Path) -> Path:
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     if done.returncode != 0:
         if any(marker in done.stderr for marker in _UNREACHABLE):
-            raise Unreachable(done.stderr.strip().splitlines()[-1])
+            raise PyPIUnreachableError(done.stderr.strip().splitlines()[-1])
         raise AssertionError(f"pip could not install {OFFICIAL_SDK}:\n{done.stderr}")
     return target
 

@@ -192,7 +192,11 @@ def _explained_rejection(path: str, body: Mapping[str, Any], code: str) -> bool:
         return path == "/blacklist/add"  # the number is already blocked
     if code == "TS-1052":
         return path in {"/sms/status", "/reports/basic", "/reports/detailed"}  # no such send (D9)
-    if code == "TS-1025" and path == "/sms/send" and body.get("mobile", body.get("sentto")) != body.get("sentto"):
+    if (
+        code == "TS-1025"
+        and path == "/sms/send"
+        and body.get("mobile", body.get("sentto")) != body.get("sentto")
+    ):
         return True  # D32: `sentto` and its alias `mobile` name different recipients
     if code == "TS-1025" and path in SENDS:
         numbers = body.get("sentto", body.get("mobile"))

@@ -61,7 +61,12 @@ def test_every_status_answer_is_a_successful_query(api: Api, app: Flask) -> None
             assert_one_envelope(status)
             assert status["result_code"] == expected[name]
     clock.advance(10)
-    expected = {"delivered": "TS-1064", "failed": "TS-1022", "out_of_coverage": "TS-1023", "pending": "TS-1064"}
+    expected = {
+        "delivered": "TS-1064",
+        "failed": "TS-1022",
+        "out_of_coverage": "TS-1023",
+        "pending": "TS-1064",
+    }
     for name, code in expected.items():
         status = api.ok("/sms/status", sms_id=sent[name]["sms_id"])
         assert_one_envelope(status)
