@@ -95,7 +95,7 @@ def _problem(error: Any, schema: Mapping[str, Any], value: Any, coercible: bool)
         if coercible and isinstance(value, str):
             found = (
                 "a string of more digits than an id has"
-                if value.isdigit()
+                if value.isascii() and value.isdigit()
                 else "a string that is not all digits"
             )
         wanted = _JSON_TYPES.get(limit, f"of type {limit}")
