@@ -8,7 +8,7 @@ from flask import Blueprint
 
 from ..domain import accounts
 from ..domain.backend import Backend
-from ..domain.models import Balance, Principal
+from ..records import Balance, Principal
 from .pipeline import endpoint
 from .responses import success
 

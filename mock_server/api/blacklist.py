@@ -11,7 +11,7 @@ from turkeysms_spec.catalogue import RESULT_CODES
 from ..domain import blacklist
 from ..domain.backend import Backend
 from ..domain.clock import to_istanbul
-from ..domain.models import Principal
+from ..records import Principal
 from .pipeline import endpoint
 
 blueprint = Blueprint("blacklist", __name__)

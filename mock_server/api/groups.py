@@ -9,7 +9,7 @@ from flask import Blueprint
 from ..domain import groups
 from ..domain.backend import Backend
 from ..domain.clock import to_istanbul
-from ..domain.models import Principal
+from ..records import Principal
 from .pipeline import endpoint
 from .responses import success
 

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, request
 from ..domain import accounts
 from ..domain.backend import Backend
 from ..domain.errors import ApiError
-from ..domain.models import Principal
+from ..records import Principal
 from . import responses
 from .operations import Operation, operations
 

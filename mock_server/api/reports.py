@@ -10,7 +10,7 @@ from ..domain import reports
 from ..domain.backend import Backend
 from ..domain.clock import to_istanbul
 from ..domain.delivery import SMS_STATUS_TEXT
-from ..domain.models import Principal
+from ..records import Principal
 from .pipeline import endpoint
 from .responses import success
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..records import Balance, Principal, SenderId
 from ..store import accounts, ratelimit
 from . import permissions
 from .backend import Backend
 from .errors import ApiError
-from .models import Balance, Principal, SenderId
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..records import BlacklistEntry, Principal
 from ..store import blacklist
 from .backend import Backend
 from .errors import ApiError
-from .models import BlacklistEntry, Principal
 
 
 def add(backend: Backend, principal: Principal, number: str) -> None:

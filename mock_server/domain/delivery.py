@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from .models import Delivery
+from ..records import Delivery
 
 SCHEDULED: Final = "scheduled"
 PENDING: Final = "pending"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..records import Group, Principal
 from ..store import groups
 from .backend import Backend
 from .errors import ApiError
-from .models import Group, Principal
 
 # The spec's `\S` is an ECMA-262 pattern: its white space is this set, not Python's str.isspace(),
 # which also counts U+0085 and U+001C-U+001F (a name of those is schema-valid, so it is kept).

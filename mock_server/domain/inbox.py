@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..records import Delivery, Received
 from ..store import inbox
 from . import delivery
 from .backend import Backend
-from .models import Delivery
 
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    received: inbox.Received
+    received: Received
     status: str
     status_changed_at: float | None  # when it entered `status`; None while scheduled
 
 
-def describe(received: inbox.Received, now: float) -> Message:
+def describe(received: Received, now: float) -> Message:
     timeline = Delivery(
         received.recipient, received.parts, received.send_at, received.due_at, received.outcome
     )
@@ -33,6 +33,6 @@ def messages(backend: Backend, to: str | None, limit: int) -> list[Message]:
     return [describe(item, now) for item in found]
 
 
-def latest_otp(backend: Backend, mobile: str) -> inbox.Received | None:
+def latest_otp(backend: Backend, mobile: str) -> Received | None:
     with backend.database.read() as connection:
         return inbox.latest_otp(connection, mobile)

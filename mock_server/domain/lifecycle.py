@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..records import Delivery, Received
 from ..store import inbox, outbox
 from . import delivery
 from .backend import Backend
-from .models import Delivery
 
 FORCEABLE = frozenset({delivery.DELIVERED, delivery.FAILED, delivery.OUT_OF_COVERAGE})
 
@@ -28,7 +28,7 @@ class UnknownMessageError(LookupError):
     """No such sms_id, or no such recipient in it."""
 
 
-def force(backend: Backend, sms_id: int, status: str, number: str | None) -> list[inbox.Received]:
+def force(backend: Backend, sms_id: int, status: str, number: str | None) -> list[Received]:
     """Give recipients of `sms_id` the final `status` now; each real change enqueues its event."""
     if status not in FORCEABLE:
         raise ValueError(f"status must be one of {sorted(FORCEABLE)}")

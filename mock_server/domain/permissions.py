@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 
 from turkeysms_spec.catalogue import PERMISSIONS
 
+from ..records import Principal
 from .errors import ApiError
-from .models import Principal
 
 GROUP_PRIVILEGES = ("create_group", "edit_group", "delete_group", "list_groups")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..records import MessageInfo, Principal
 from ..store import messages
 from . import delivery
 from .backend import Backend
 from .errors import ApiError
-from .models import MessageInfo, Principal
 
 PAGE_SIZE = 500
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..records import Seed, SeedAccount, SeedKey, SeedSenderId
 from .permissions import resolve
 
 DEMO_SEED = """\
@@ -29,43 +29,6 @@ _STATUSES = {"active": True, "inactive": False, "suspended": False}
 
 class SeedError(ValueError):
     """The seed file is not in the documented format."""
-
-
-@dataclass(frozen=True, slots=True)
-class SeedKey:
-    key: str
-    permissions: frozenset[str]
-    active: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class SeedSenderId:
-    title: str
-    active: bool
-    document: bool = True
-    network_stat: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class SeedAccount:
-    name: str
-    keys: tuple[SeedKey, ...]
-    main: int = 0
-    international: int = 0
-    sender_ids: tuple[SeedSenderId, ...] = ()
-    rate_limit_per_minute: int = 0
-    active: bool = True
-    international_enabled: bool = True
-    webhook_url: str | None = None
-    webhook_secret: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Seed:
-    accounts: tuple[SeedAccount, ...] = field(default_factory=tuple)
-    source: str = ""
-    # Top-level `delivery_delay`: mock seconds from dispatch to outcome, unless the server is told otherwise.
-    delivery_delay_s: float | None = None
 
 
 def load(path: Path | None) -> Seed:

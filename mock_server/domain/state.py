@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from ..records import Seed
 from ..store import schema
+from . import seed
 from .backend import Backend
 
 
 def reset(backend: Backend) -> int:
-    """Reload the database's own seed; returns the number of accounts."""
-    accounts = schema.reset(backend.database)
+    """Reload the database's own seed (parsed here, written by the store); returns the number of accounts."""
+    source = schema.stored_seed(backend.database)
+    accounts = schema.reset(backend.database, Seed() if source is None else seed.parse(source))
     backend.clock.reset()
     return accounts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-from ..domain.models import Balance, Principal, SenderId
+from ..records import Balance, Principal, SenderId
 
 _PRINCIPAL = (
     "SELECT k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection
 
-from ..domain.models import BlacklistEntry
+from ..records import BlacklistEntry
 
 
 def add(connection: sqlite3.Connection, account_id: int, number: str, now: float) -> bool:

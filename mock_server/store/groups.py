@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.models import Group
+from ..records import Group
 
 _LIVE = "account_id = ? AND deleted_at IS NULL"
 

@@ -3,28 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class Received:
-    """One recipient of one send, with its timeline."""
-
-    recipient_id: int
-    sms_id: int
-    account_id: int
-    report: int
-    recipient: str
-    title: str
-    text: str
-    parts: int
-    encoding: str
-    created_at: float
-    send_at: float
-    due_at: float
-    outcome: str
-    otp_code: str | None
-
+from ..records import Received
 
 _COLUMNS = (
     "SELECT r.id, m.id, m.account_id, m.report, r.number, m.title, r.text, r.parts, r.encoding,"

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from ..domain.models import Delivery, MessageInfo
+from ..records import Delivery, MessageInfo, NewRecipient
 
 # The SQL twin of domain.delivery.status_at, so that counting a large batch needs no Python loop.
 _STATUS_SQL = "CASE WHEN :now >= due_at THEN outcome WHEN :now >= send_at THEN 'pending' ELSE 'scheduled' END"
-
-
-@dataclass(frozen=True, slots=True)
-class NewRecipient:
-    number: str
-    text: str
-    parts: int
-    encoding: str
-    country: str
-    send_at: float
-    due_at: float
-    outcome: str
 
 
 def insert(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+
+from ..records import Attempt, Event, Waiting
 
 PENDING = "pending"
 DELIVERED = "delivered"
@@ -24,41 +25,6 @@ WHERE r.reported IS NULL AND r.due_at <= :now AND m.report != 0 AND a.webhook_ur
 ORDER BY r.due_at, r.id
 """
 _MARK_DUE = "UPDATE recipients SET reported = outcome WHERE reported IS NULL AND due_at <= :now"
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    id: int
-    sms_id: int
-    recipient: str
-    status: str
-    updated_at: float
-    created_at: float
-    url: str
-    secret: str
-    attempts: int
-
-
-@dataclass(frozen=True, slots=True)
-class Attempt:
-    event_id: int
-    sms_id: int
-    recipient: str
-    status: str
-    url: str
-    attempt: int
-    outcome: str
-    response_status: int | None
-    error: str | None
-    attempted_at: float
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    event_id: int
-    sms_id: int
-    attempts: int
-    next_attempt_at: float
 
 
 def enqueue_due(connection: sqlite3.Connection, now: float) -> int:
@@ -201,31 +167,27 @@ def next_due(connection: sqlite3.Connection) -> float | None:
     return None if row is None or row[0] is None else float(row[0])
 
 
-def configure(connection: sqlite3.Connection, api_key: str, url: str | None, secret: str) -> str | None:
-    """Set the webhook of the account owning `api_key`; returns the account's name, None if no such key.
+def configure(connection: sqlite3.Connection, account_id: int, url: str | None, secret: str) -> str | None:
+    """Set an account's webhook; returns the account's name (None if the account is gone).
 
     The change applies to every attempt made after it, retries of events queued before it included:
     a rotated secret must not leave older events failing verification until they are given up. An
     attempt already under way keeps what it was claimed with. Clearing the webhook abandons what waits.
     """
     row = connection.execute(
-        "SELECT a.id, a.name FROM api_keys AS k JOIN accounts AS a ON a.id = k.account_id WHERE k.key = ?",
-        (api_key,),
+        "UPDATE accounts SET webhook_url = ?, webhook_secret = ? WHERE id = ? RETURNING name",
+        (url, secret if url is not None else None, account_id),
     ).fetchone()
     if row is None:
         return None
-    connection.execute(
-        "UPDATE accounts SET webhook_url = ?, webhook_secret = ? WHERE id = ?",
-        (url, secret if url is not None else None, row[0]),
-    )
     if url is None:
         connection.execute(
             "UPDATE webhook_events SET state = ? WHERE account_id = ? AND state = ?",
-            (ABANDONED, row[0], PENDING),
+            (ABANDONED, account_id, PENDING),
         )
     else:
         connection.execute(
             "UPDATE webhook_events SET url = ?, secret = ? WHERE account_id = ? AND state = ?",
-            (url, secret, row[0], PENDING),
+            (url, secret, account_id, PENDING),
         )
-    return str(row[1])
+    return str(row[0])

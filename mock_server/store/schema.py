@@ -4,54 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.seed import Seed, parse
+from ..records import Seed
 from .database import Database
 
-SCHEMA_VERSION = "2"
 FIRST_SMS_ID = 1_000_000_000
 FIRST_GROUP_ID = 5_000
-
-# Issue 4: the shared clock, the reset generation and the webhook outbox.
-_LIFECYCLE_DDL = """
-CREATE TABLE IF NOT EXISTS mock_state (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    clock_offset REAL NOT NULL,
-    generation INTEGER NOT NULL
-);
-INSERT OR IGNORE INTO mock_state (id, clock_offset, generation) VALUES (1, 0, 0);
-CREATE INDEX IF NOT EXISTS recipients_unreported ON recipients (due_at) WHERE reported IS NULL;
-CREATE TABLE IF NOT EXISTS webhook_events (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    account_id INTEGER NOT NULL,
-    sms_id INTEGER NOT NULL,
-    recipient TEXT NOT NULL,
-    status TEXT NOT NULL,
-    updated_at REAL NOT NULL,
-    created_at REAL NOT NULL,
-    url TEXT NOT NULL,
-    secret TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'pending',  -- pending | delivered | abandoned
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at REAL NOT NULL,
-    lease_owner TEXT,
-    lease_until REAL  -- wall-clock seconds: a crashed worker's claim lapses in real time
-);
-CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at) WHERE state = 'pending';
-CREATE TABLE IF NOT EXISTS webhook_attempts (
-    id INTEGER PRIMARY KEY,
-    event_id INTEGER NOT NULL,
-    sms_id INTEGER NOT NULL,
-    recipient TEXT NOT NULL,
-    status TEXT NOT NULL,
-    url TEXT NOT NULL,
-    attempt INTEGER NOT NULL,
-    outcome TEXT NOT NULL,
-    response_status INTEGER,
-    error TEXT,
-    attempted_at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS webhook_attempts_by_sms ON webhook_attempts (sms_id, id);
-"""
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,6 +93,45 @@ CREATE TABLE IF NOT EXISTS blacklist (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rate_hits (key_id INTEGER NOT NULL, at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS rate_hits_by_key ON rate_hits (key_id, at);
+-- The shared clock, the reset generation and the webhook outbox.
+CREATE TABLE IF NOT EXISTS mock_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    clock_offset REAL NOT NULL,
+    generation INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO mock_state (id, clock_offset, generation) VALUES (1, 0, 0);
+CREATE INDEX IF NOT EXISTS recipients_unreported ON recipients (due_at) WHERE reported IS NULL;
+CREATE TABLE IF NOT EXISTS webhook_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    sms_id INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    status TEXT NOT NULL,
+    updated_at REAL NOT NULL,
+    created_at REAL NOT NULL,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',  -- pending | delivered | abandoned
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at REAL NOT NULL,
+    lease_owner TEXT,
+    lease_until REAL  -- wall-clock seconds: a crashed worker's claim lapses in real time
+);
+CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at) WHERE state = 'pending';
+CREATE TABLE IF NOT EXISTS webhook_attempts (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL,
+    sms_id INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    status TEXT NOT NULL,
+    url TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    response_status INTEGER,
+    error TEXT,
+    attempted_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_attempts_by_sms ON webhook_attempts (sms_id, id);
 """
 
 
@@ -146,9 +142,8 @@ def prepare(database: Database, seed: Seed) -> bool:
     Safe to run from several processes at once: it is one write transaction.
     """
     with database.read() as connection:
-        connection.executescript(_DDL)
         _add_reported_column(connection)
-        connection.executescript(_LIFECYCLE_DDL)
+        connection.executescript(_DDL)
     with database.write() as connection:
         if connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone():
             return False
@@ -159,8 +154,9 @@ def prepare(database: Database, seed: Seed) -> bool:
 def _add_reported_column(connection: sqlite3.Connection) -> None:
     # A database made before the webhook sweep existed: its recipients count as reported, so a
     # restart on it does not replay every old delivery to a webhook.
+    # Runs before the DDL, whose index on `reported` needs the column; a new database has no table yet.
     columns = {row[1] for row in connection.execute("PRAGMA table_info(recipients)")}
-    if "reported" not in columns:
+    if columns and "reported" not in columns:
         connection.execute("ALTER TABLE recipients ADD COLUMN reported TEXT")
         connection.execute("UPDATE recipients SET reported = outcome")
 
@@ -181,15 +177,20 @@ _STATE_TABLES = (
 )
 
 
-def reset(database: Database) -> int:
-    """Empty every table, write the database's own seed again and zero the clock; returns the accounts.
+def stored_seed(database: Database) -> str | None:
+    """The text of the seed the database was made from (the domain parses it), None before seeding."""
+    with database.read() as connection:
+        row = connection.execute("SELECT value FROM meta WHERE name = 'seed'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def reset(database: Database, seeded: Seed) -> int:
+    """Empty every table, write `seeded` (the database's own seed, parsed) again and zero the clock.
 
     One write transaction, so other workers see the old state or the new one, never a mixture; the
-    generation counter tells per-process caches that what they hold is gone.
+    generation counter tells per-process caches that what they hold is gone. Returns the accounts.
     """
     with database.write() as connection:
-        row = connection.execute("SELECT value FROM meta WHERE name = 'seed'").fetchone()
-        seeded = parse(row[0]) if row else Seed()
         for table in _STATE_TABLES:
             connection.execute(f"DELETE FROM {table}")  # noqa: S608  # names from the tuple above
         connection.execute("DELETE FROM sqlite_sequence")
@@ -204,10 +205,8 @@ def _write_seed(connection: sqlite3.Connection, seed: Seed) -> None:
         "INSERT OR REPLACE INTO sqlite_sequence (name, seq) VALUES (?, ?)",
         [("messages", FIRST_SMS_ID - 1), ("groups", FIRST_GROUP_ID - 1), ("sender_ids", 12_344)],
     )
-    connection.executemany(
-        "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
-        [("schema_version", SCHEMA_VERSION), ("seed", seed.source)],
-    )
+    # No schema version is kept: the one migration (_add_reported_column) reads the table itself.
+    connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('seed', ?)", (seed.source,))
     for account in seed.accounts:
         cursor = connection.execute(
             "INSERT INTO accounts (name, active, main, international, international_enabled,"

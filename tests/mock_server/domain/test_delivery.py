@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from turkeysms_mock.domain import delivery
-from turkeysms_mock.domain.models import Delivery
+from turkeysms_mock.records import Delivery
 
 ROW = Delivery(number="905321234567", parts=1, send_at=100.0, due_at=102.0, outcome=delivery.FAILED)
 
