@@ -25,11 +25,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # pytest session of the environment loads) must not cost Flask and the contract (~0.4 s).
     from flask import Flask  # noqa: PLC0415
 
+    from .adapters.webhook_sender import Dispatcher  # noqa: PLC0415
     from .api import account, blacklist, control, docs, errors, groups, reports, sms  # noqa: PLC0415
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
-    from .domain.webhooks import DEFAULT_POLICY, Dispatcher, Policy  # noqa: PLC0415
+    from .domain.webhooks import DEFAULT_POLICY, Policy  # noqa: PLC0415
     from .store import schema  # noqa: PLC0415
     from .store.database import Database  # noqa: PLC0415
 

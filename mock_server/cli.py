@@ -13,6 +13,9 @@ from typing import IO, Any
 
 from . import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
 from .access_log import logged
+
+# Imported before the fork (httpx and the SDK, about half a second), so every worker inherits it.
+from .adapters import webhook_sender  # noqa: F401
 from .api.operations import operations
 from .domain import seed
 from .domain.backend import DEFAULT_DELIVERY_DELAY_S

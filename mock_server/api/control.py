@@ -14,7 +14,7 @@ from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 
 from ..domain import inbox, lifecycle, state, webhooks
 from ..domain.clock import iso
-from ..store.outbox import Attempt, Waiting
+from ..records import Attempt, Waiting
 from .pipeline import backend, parse_body
 from .responses import control_error, write
 
@@ -48,8 +48,8 @@ def _phone_pattern() -> re.Pattern[str]:
     return re.compile(_schema("PhoneNumber")["pattern"])
 
 
-def dispatcher() -> webhooks.Dispatcher:
-    found: webhooks.Dispatcher = current_app.extensions[DISPATCHER_KEY]
+def dispatcher() -> webhooks.Sender:
+    found: webhooks.Sender = current_app.extensions[DISPATCHER_KEY]
     return found
 
 

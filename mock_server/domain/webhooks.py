@@ -1,35 +1,27 @@
-"""Delivering the outbox: signed POSTs, at least once, with exponential backoff on the mock clock."""
+"""The webhook outbox in domain terms: the event body, the retry policy, claims and attempts, history."""
 
 from __future__ import annotations
 
 import json
-import logging
-import os
-import threading
-import time
-import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import httpx
-
-from turkeysms.webhooks import SIGNATURE_HEADER, sign
-
+from ..records import Attempt, Event, Waiting
 from ..store import outbox
-from . import delivery, lifecycle
+from . import accounts, delivery
 from .backend import Backend
 from .clock import iso
-
-log = logging.getLogger(__name__)
+from .errors import ApiError
 
 EVENT_TYPE = "sms.status"
 # Events claimed per round; a lease covers sending all of them one after another.
 BATCH = 20
+DELIVERED = outbox.DELIVERED
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How hard the dispatcher tries: per-attempt timeout (real seconds), backoff (mock seconds)."""
+    """How hard the sender tries: per-attempt timeout (real seconds), backoff (mock seconds)."""
 
     timeout_s: float = 2.0
     max_attempts: int = 8
@@ -48,7 +40,15 @@ class Policy:
 DEFAULT_POLICY = Policy()
 
 
-def body(event: outbox.Event) -> bytes:
+class Sender(Protocol):
+    """What the control API drives: the adapter that sends the outbox (adapters.webhook_sender)."""
+
+    def run_due(self, *, wait_for_others: bool = False) -> int: ...
+
+    def wake(self) -> None: ...
+
+
+def body(event: Event) -> bytes:
     """The spec's WebhookEvent; the same bytes on every retry of one event."""
     payload: dict[str, Any] = {
         "event": EVENT_TYPE,
@@ -65,164 +65,78 @@ def body(event: outbox.Event) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
-    outcome: str
-    response_status: int | None = None
-    error: str | None = None
+def next_due(backend: Backend) -> float | None:
+    """The mock time of the earliest pending event; a read, so an idle sender takes no write lock."""
+    with backend.database.read() as connection:
+        return outbox.next_due(connection)
 
 
-def _post(client: httpx.Client, event: outbox.Event) -> _Result:
-    raw = body(event)
-    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(raw, event.secret)}
-    try:
-        response = client.post(event.url, content=raw, headers=headers)
-    except httpx.TimeoutException as error:
-        return _Result("timeout", error=f"{type(error).__name__}: no answer in time")
-    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
-        # ValueError: a URL httpx cannot use; it will never work, but it is retried and recorded alike.
-        return _Result("connection_error", error=f"{type(error).__name__}: {error}")
-    if 200 <= response.status_code < 300:
-        return _Result(outbox.DELIVERED, response.status_code)
-    return _Result("http_error", response.status_code, f"HTTP {response.status_code}")
+def is_due(backend: Backend) -> bool:
+    due = next_due(backend)
+    return due is not None and due <= backend.clock.now()
 
 
-class Dispatcher:
-    """Sweeps status changes into the outbox and sends what is due; one per process.
+def leased_due(backend: Backend, wall: float) -> int:
+    """Due events another worker holds a live lease on (being sent right now)."""
+    with backend.database.read() as connection:
+        return outbox.leased_due(connection, now=backend.clock.now(), wall=wall)
 
-    Several processes may run one each: events are claimed under a lease in SQLite, so no two
-    send the same event at once, and a claim of a killed process lapses after `Policy.lease_s`.
-    """
 
-    def __init__(self, backend: Backend, policy: Policy | None = None, interval_s: float = 0.25) -> None:
-        self.backend = backend
-        self.policy = policy or Policy()
-        self.interval_s = interval_s
-        self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._thread_pid: int | None = None
-        self._run_lock = threading.Lock()
+def claim(backend: Backend, *, owner: str, wall: float, policy: Policy) -> list[Event]:
+    """Lease up to BATCH due events to `owner` (see store.outbox.claim for the two clocks)."""
+    with backend.database.write() as connection:
+        return outbox.claim(
+            connection,
+            now=backend.clock.now(),
+            wall=wall,
+            owner=owner,
+            lease_s=policy.lease_s,
+            limit=BATCH,
+        )
 
-    def run_due(self, *, wait_for_others: bool = False) -> int:
-        """Sweep, then send every due event; returns the attempts made.
 
-        With `wait_for_others`, also wait (bounded) while another worker is sending a due event,
-        so that the caller's answer comes after every attempt that was due.
-        """
-        made = 0
-        deadline = time.monotonic() + self.policy.lease_s
-        while True:
-            lifecycle.sweep(self.backend)
-            made += self._send_round()
-            if not wait_for_others or time.monotonic() > deadline:
-                return made
-            with self.backend.database.read() as connection:
-                busy = outbox.leased_due(connection, now=self.backend.clock.now(), wall=time.time())
-            if not busy:
-                # A round may have left due events only if it was full: go again until none is due.
-                with self.backend.database.read() as connection:
-                    due = outbox.next_due(connection)
-                if due is None or due > self.backend.clock.now():
-                    return made
-            else:
-                time.sleep(0.02)
-
-    def _send_round(self) -> int:
-        made = 0
-        client: httpx.Client | None = None
-        try:
-            while True:
-                with self.backend.database.read() as connection:
-                    due = outbox.next_due(connection)
-                if due is None or due > self.backend.clock.now():
-                    return made  # the idle case takes no write lock from the senders
-                with self.backend.database.write() as connection:
-                    claimed = outbox.claim(
-                        connection,
-                        now=self.backend.clock.now(),
-                        wall=time.time(),
-                        owner=self._owner,
-                        lease_s=self.policy.lease_s,
-                        limit=BATCH,
-                    )
-                if not claimed:
-                    return made
-                if client is None:
-                    # Built only when there is something to send: a client loads the CA bundle
-                    # (~17 ms of CPU under the GIL), which, four times a second in every worker,
-                    # stalled the request thread and cost the senders about a tenth of their rate.
-                    client = httpx.Client(
-                        timeout=self.policy.timeout_s, follow_redirects=False, trust_env=False
-                    )
-                for event in claimed:
-                    self._attempt(client, event)
-                    made += 1
-        finally:
-            if client is not None:
-                client.close()
-
-    def _attempt(self, client: httpx.Client, event: outbox.Event) -> None:
-        result = _post(client, event)
-        attempt = event.attempts + 1
-        now = self.backend.clock.now()
-        finished = result.outcome == outbox.DELIVERED or attempt >= self.policy.max_attempts
-        with self.backend.database.write() as connection:
-            kept = outbox.record(
-                connection,
-                event,
-                owner=self._owner,
-                outcome=result.outcome,
-                response_status=result.response_status,
-                error=result.error,
-                attempted_at=now,
-                next_attempt_at=None if finished else now + self.policy.delay_after(attempt),
-            )
-        if not kept:
-            log.info("webhook event %s was reset while being sent", event.id)
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        """Run in a daemon thread of this process (again after a fork: threads do not survive one)."""
-        if self._thread is not None and self._thread_pid == os.getpid() and self._thread.is_alive():
-            return
-        self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="turkeysms-mock-webhooks", daemon=True)
-        self._thread_pid = os.getpid()
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None and self._thread_pid == os.getpid():
-            self._thread.join(timeout=self.policy.timeout_s + 1)
-        self._thread = None
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                with self._run_lock:
-                    self.run_due()
-            except Exception:  # the loop must outlive a bad round (e.g. a locked database)
-                log.exception("webhook dispatcher round failed")
-            self._wake.wait(self.interval_s)
-            self._wake.clear()
+def record(
+    backend: Backend,
+    event: Event,
+    *,
+    owner: str,
+    policy: Policy,
+    outcome: str,
+    response_status: int | None,
+    error: str | None,
+) -> bool:
+    """Store an attempt and schedule the retry (or finish the event); False if a reset took the lease."""
+    attempt = event.attempts + 1
+    now = backend.clock.now()
+    finished = outcome == DELIVERED or attempt >= policy.max_attempts
+    with backend.database.write() as connection:
+        return outbox.record(
+            connection,
+            event,
+            owner=owner,
+            outcome=outcome,
+            response_status=response_status,
+            error=error,
+            attempted_at=now,
+            next_attempt_at=None if finished else now + policy.delay_after(attempt),
+        )
 
 
 def configure(backend: Backend, api_key: str, url: str | None, secret: str) -> str | None:
-    """Point an account's delivery reports at `url` (None: none); the account's name, or None."""
+    """Point the account of an active key at `url` (None: none); the account's name, or None."""
+    # The mock's one key lookup (accounts.authenticate): an inactive key owns nothing here either.
+    try:
+        principal = accounts.authenticate(backend, api_key)
+    except ApiError:
+        return None
     with backend.database.write() as connection:
-        return outbox.configure(connection, api_key, url, secret)
+        return outbox.configure(connection, principal.account_id, url, secret)
 
 
 @dataclass(frozen=True, slots=True)
 class History:
-    attempts: list[outbox.Attempt]
-    pending: list[outbox.Waiting]
+    attempts: list[Attempt]
+    pending: list[Waiting]
 
 
 def history(backend: Backend, sms_id: int | None, limit: int = 1000) -> History:

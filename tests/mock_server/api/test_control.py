@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from flask.testing import FlaskClient
 
 from tests.mock_server.lifecycle_support import conforms
 from turkeysms_mock.domain.clock import ISTANBUL
@@ -260,3 +261,11 @@ def test_otp_text_follows_its_language(
     assert message["text"].startswith(words)
     assert message["text"].endswith(answer["otp_code"])
     assert message["encoding"] == encoding
+
+
+def test_an_inactive_key_owns_no_webhook(client: FlaskClient) -> None:
+    # The one key lookup (the pipeline's): the webhook call no longer finds accounts by inactive keys.
+    body = {"url": "http://127.0.0.1:9000/hook", "secret": "s"}
+    refused = client.post("/_mock/webhook", json={"api_key": "key-inactive", **body})
+    assert (refused.status_code, refused.get_json()["error"]) == (404, "not_found")
+    assert client.post("/_mock/webhook", json={"api_key": "key-all", **body}).status_code == 200

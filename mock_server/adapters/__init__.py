@@ -1,0 +1,1 @@
+"""What the mock does to the outside world (HTTP, threads), built on the domain and never inside it."""
