@@ -1,4 +1,4 @@
-"""Routes that send: /sms/send, /group/send, /group/sendMixed, /otp/send, /otp/detailed."""
+"""Routes that send: /sms/send, /group/send, /group/sendMixed, /otp/send, /otp/detailed (fields mapped only)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from typing import Any
 
 from flask import Blueprint
 
-from ..domain import accounts, messaging, scheduling
+from ..domain import messaging
 from ..domain.backend import Backend
-from ..domain.errors import ApiError
-from ..domain.models import Principal
+from ..records import Principal
 from .operations import enum_labels
 from .pipeline import endpoint
 from .responses import success
@@ -24,18 +23,7 @@ def _labels(fields: dict[str, Any], lang_field: str = "sms_lang") -> dict[str, s
     return labels
 
 
-def _send_at(backend: Backend, fields: dict[str, Any]) -> float:
-    return scheduling.send_time(
-        fields["scheduled_sms"],
-        fields.get("scheduled_date"),
-        fields.get("scheduled_time"),
-        backend.clock.now(),
-    )
-
-
-def _outgoing(
-    backend: Backend, kind: str, numbers: list[str], texts: list[str], fields: dict[str, Any]
-) -> messaging.Outgoing:
+def _outgoing(kind: str, numbers: list[str], texts: list[str], fields: dict[str, Any]) -> messaging.Outgoing:
     return messaging.Outgoing(
         kind=kind,
         title=fields["title"],
@@ -44,14 +32,15 @@ def _outgoing(
         sms_lang=fields["sms_lang"],
         content_type=fields["content_type"],
         report=fields["report"],
-        send_at=_send_at(backend, fields),
+        schedule=messaging.Schedule(
+            fields["scheduled_sms"], fields.get("scheduled_date"), fields.get("scheduled_time")
+        ),
     )
 
 
 @endpoint(blueprint, "/sms/send")
 def send_sms(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
-    outgoing = _outgoing(backend, "single", [fields["sentto"]], [fields["text"]], fields)
-    accounts.require_sender(backend, principal, fields["title"])
+    outgoing = _outgoing("single", [fields["sentto"]], [fields["text"]], fields)
     sent = messaging.send(backend, principal, outgoing)
     return success(
         "TS-1024", sms_id=sent.sms_id, number_of_sms=sent.credits, **_labels(fields), country=sent.country
@@ -71,22 +60,18 @@ def _bulk_answer(sent: messaging.Sent, fields: dict[str, Any]) -> dict[str, Any]
 
 @endpoint(blueprint, "/group/send")
 def send_bulk(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
-    outgoing = _outgoing(backend, "bulk", fields["sentto"], [fields["text"]], fields)
-    accounts.require_sender(backend, principal, fields["title"])
+    outgoing = _outgoing("bulk", fields["sentto"], [fields["text"]], fields)
     return _bulk_answer(messaging.send(backend, principal, outgoing), fields)
 
 
 @endpoint(blueprint, "/group/sendMixed")
 def send_mixed(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
-    if len(fields["text"]) != len(fields["sentto"]):
-        raise ApiError("TS-1025", "Every recipient needs exactly one text.")  # D3
-    outgoing = _outgoing(backend, "mixed", fields["sentto"], fields["text"], fields)
-    accounts.require_sender(backend, principal, fields["title"])
+    outgoing = _outgoing("mixed", fields["sentto"], fields["text"], fields)
     return _bulk_answer(messaging.send(backend, principal, outgoing), fields)
 
 
 def _otp(
-    backend: Backend, principal: Principal, fields: dict[str, Any], *, title: str, text: str, code: str
+    backend: Backend, principal: Principal, fields: dict[str, Any], *, title: str | None, text: str, code: str
 ) -> dict[str, Any]:
     outgoing = messaging.Outgoing(
         kind="otp",
@@ -112,13 +97,14 @@ def _otp(
 @endpoint(blueprint, "/otp/send")
 def send_otp(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
     code = messaging.otp_code(fields["digits"])
-    text = messaging.otp_text(fields["lang"], code)
-    return _otp(backend, principal, fields, title=messaging.PROVIDER_TITLE, text=text, code=code)
+    # No title: the provider's own (D14).
+    return _otp(
+        backend, principal, fields, title=None, text=messaging.otp_text(fields["lang"], code), code=code
+    )
 
 
 @endpoint(blueprint, "/otp/detailed")
 def send_custom_otp(backend: Backend, principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
     code = messaging.otp_code(fields["digits"])
     text = messaging.custom_otp_text(fields["text"], code)
-    accounts.require_sender(backend, principal, fields["title"])
     return _otp(backend, principal, fields, title=fields["title"], text=text, code=code)

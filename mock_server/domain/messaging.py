@@ -10,11 +10,13 @@ from typing import Final
 
 from turkeysms.segments import Estimate, estimate
 
+from ..records import NewRecipient, Principal
 from ..store import accounts, blacklist, messages
+from . import accounts as accounts_domain
+from . import scheduling
 from .backend import Backend
 from .delivery import DELIVERED, FAILED, OUT_OF_COVERAGE
 from .errors import ApiError
-from .models import Principal
 from .numbers import country_label, is_international
 
 # D14: /otp/send takes no title; the provider sends from its own.
@@ -32,17 +34,26 @@ BLACKLISTED_MESSAGE = "Recipient number is blacklisted."
 
 
 @dataclass(frozen=True, slots=True)
+class Schedule:
+    """The request's scheduling fields as sent: `scheduled_sms` and the Istanbul date and time (D4-D6)."""
+
+    flag: int
+    day: str | None = None
+    clock_time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
     """A send the api layer has validated, in the domain's terms."""
 
     kind: str  # single | bulk | mixed | otp
-    title: str
+    title: str | None  # None: the provider's own title (D14), which needs no sender ID of the account
     numbers: Sequence[str]
     texts: Sequence[str]  # one per number, or a single text for all
     sms_lang: int
     content_type: int
     report: int
-    send_at: float | None = None  # None: now
+    schedule: Schedule | None = None  # None: now
     otp_code: str | None = None
 
     def text_for(self, index: int) -> str:
@@ -53,11 +64,9 @@ class Outgoing:
 class Sent:
     sms_id: int
     credits: int
-    parts: int  # of the first recipient's text: a single send's number_of_sms
     recipients: int
     blacklisted: tuple[str, ...]
     country: str
-    otp_code: str | None = None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -90,16 +99,28 @@ def custom_otp_text(template: str, code: str) -> str:
 
 
 def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
-    """Bill parts × recipients and store the message, or refuse it whole (D1, D2, D20, D21)."""
+    """Check the schedule, then the sender ID; bill parts × recipients and store the message, or refuse
+    it whole (D1, D2, D4-D6, D20, D21)."""
+    if outgoing.kind == "mixed" and len(outgoing.texts) != len(outgoing.numbers):
+        raise ApiError("TS-1025", "Every recipient needs exactly one text.")  # D3
+    schedule = outgoing.schedule
+    send_at = (
+        None
+        if schedule is None
+        else scheduling.send_time(schedule.flag, schedule.day, schedule.clock_time, backend.clock.now())
+    )
+    title = PROVIDER_TITLE if outgoing.title is None else outgoing.title
+    if outgoing.title is not None:
+        accounts_domain.require_sender(backend, principal, outgoing.title)
     now = backend.clock.now()
-    send_at = now if outgoing.send_at is None else outgoing.send_at
+    send_at = now if send_at is None else send_at
     due_at = send_at + backend.delivery_delay_s
     single = outgoing.kind in {"single", "otp"}
     with backend.database.write() as connection:
         blocked = blacklist.blocked_among(connection, principal.account_id, outgoing.numbers)
         if blocked and single:
             raise ApiError("TS-1025", BLACKLISTED_MESSAGE)
-        batch: list[messages.NewRecipient] = []
+        batch: list[NewRecipient] = []
         main_cost = international_cost = 0
         for index, number in enumerate(outgoing.numbers):
             if number in blocked:
@@ -113,7 +134,7 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
             else:
                 main_cost += estimated.parts
             batch.append(
-                messages.NewRecipient(
+                NewRecipient(
                     number=number,
                     text=text,
                     parts=estimated.parts,
@@ -133,7 +154,7 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
             connection,
             account_id=principal.account_id,
             kind=outgoing.kind,
-            title=outgoing.title,
+            title=title,
             sms_lang=outgoing.sms_lang,
             content_type=outgoing.content_type,
             report=outgoing.report,
@@ -146,9 +167,7 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
     return Sent(
         sms_id=sms_id,
         credits=credits,
-        parts=batch[0].parts,
         recipients=len(batch),
         blacklisted=tuple(number for number in outgoing.numbers if number not in kept),
         country=batch[0].country,
-        otp_code=outgoing.otp_code,
     )
