@@ -15,7 +15,7 @@ from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 from ..domain import inbox, lifecycle, state, webhooks
 from ..domain.clock import iso
 from ..records import Attempt, Waiting
-from .pipeline import backend, parse_body
+from .pipeline import InvalidBodyError, backend, parse_body
 from .responses import control_error, write
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
@@ -61,7 +61,10 @@ def _body() -> dict[str, Any]:
     mimetype = request.mimetype
     if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
         raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
-    body = parse_body(request.get_data(cache=False))
+    try:
+        body = parse_body(request.get_data(cache=False))
+    except InvalidBodyError as invalid:
+        raise _invalid(str(invalid)) from invalid
     if not isinstance(body, dict):
         raise _invalid("The body must be a JSON object.")
     return body

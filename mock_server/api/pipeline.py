@@ -24,17 +24,37 @@ def backend() -> Backend:
     return found
 
 
+class InvalidBodyError(ValueError):
+    """A body that is not one strict JSON document; the message says why."""
+
+
 def _reject_constant(name: str) -> Any:
     # NaN and Infinity are not JSON, though Python's parser accepts them.
-    raise ValueError(f"{name} is not JSON")
+    raise InvalidBodyError(f"Invalid request format ({name} is not JSON).")
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python keeps the last of two equal keys, a proxy or the provider may read the first: the same
+    # bytes would then be two different requests (an `api_key` twice picks whose account pays).
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InvalidBodyError(f"Invalid request format (the key {json.dumps(key)} appears twice).")
+            seen.add(key)
+    return found
 
 
 def parse_body(raw: bytes) -> Any:
-    """The decoded body, or None for anything that is not one strict JSON document."""
+    """The decoded body; raises InvalidBodyError for anything that is not one strict JSON document
+    (NaN, Infinity and duplicate keys included)."""
     try:
-        return json.loads(raw, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        return None
+        return json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_refuse_duplicates)
+    except InvalidBodyError:
+        raise
+    except (ValueError, RecursionError) as error:
+        raise InvalidBodyError("Invalid request format (not valid JSON).") from error
 
 
 def _is_json_media_type(mimetype: str) -> bool:
@@ -45,12 +65,17 @@ def _is_json_media_type(mimetype: str) -> bool:
 def run(operation: Operation, handler: Handler) -> Response:
     if not _is_json_media_type(request.mimetype):
         return responses.transport_error(415, "Request body must be JSON (application/json).")
-    body = parse_body(request.get_data(cache=False))
+    try:
+        body = parse_body(request.get_data(cache=False))
+    except InvalidBodyError as invalid:
+        return responses.transport_error(400, str(invalid))
     if not isinstance(body, dict):
-        return responses.transport_error(400, "Invalid request format (not valid JSON).")
+        return responses.transport_error(400, "Invalid request format (the body must be a JSON object).")
     as_php = body.get("response_type") == "php"
     state = backend()
     try:
+        if "api_key" in body and body["api_key"] is None:
+            raise ApiError("TS-1050", "'api_key' must be a string, not null.")
         principal = accounts.authenticate(state, body.get("api_key"))
         accounts.admit(state, principal, operation.permissions, audit=operation.audit)
         fields = operation.validator.validate(body)
