@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, request
 
 from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 
-from ..domain import inbox, lifecycle, state, webhooks
+from ..domain import inbox, lifecycle, settling, state, webhooks
 from ..domain.clock import iso
 from ..records import Attempt, Waiting
 from .pipeline import InvalidBodyError, backend, parse_body
@@ -21,6 +21,9 @@ from .responses import control_error, write
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
 
 DISPATCHER_KEY = "turkeysms_mock_webhooks"
+SETTLER_KEY = "turkeysms_mock_settler"
+# How long an advance waits by default for the webhook attempts it made due (`wait`, seconds).
+DEFAULT_WAIT_S = 5.0
 MAX_IDENTIFIER = 2**53 - 1
 
 
@@ -51,6 +54,13 @@ def _phone_pattern() -> re.Pattern[str]:
 def dispatcher() -> webhooks.Sender:
     found: webhooks.Sender = current_app.extensions[DISPATCHER_KEY]
     return found
+
+
+def settler() -> settling.Settler:
+    found = current_app.extensions.get(SETTLER_KEY)
+    if found is None:
+        found = current_app.extensions.setdefault(SETTLER_KEY, settling.Settler(backend(), dispatcher()))
+    return found  # type: ignore[no-any-return]
 
 
 def _invalid(message: str) -> RefusedError:
@@ -94,24 +104,31 @@ def health() -> Response:
     return write({"status": "ok", "now": iso(backend().clock.now())})
 
 
+def _seconds(body: dict[str, Any], name: str, default: float | None = None) -> float:
+    value = body.get(name, default)
+    limit = _schema("ClockAdvance")["properties"][name]["maximum"]
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 <= value <= limit
+    ):
+        raise _invalid(f"'{name}' must be a number of seconds >= 0 and <= {limit}.")
+    return float(value)
+
+
 @blueprint.post("/clock")
 def advance_clock() -> Response:
-    seconds = _body().get("advance")
-    limit = _schema("ClockAdvance")["properties"]["advance"]["maximum"]
-    if (
-        isinstance(seconds, bool)
-        or not isinstance(seconds, int | float)
-        or not math.isfinite(seconds)
-        or not 0 <= seconds <= limit
-    ):
-        raise _invalid(f"'advance' must be a number of seconds >= 0 and <= {limit}.")
+    body = _body()
+    seconds = _seconds(body, "advance")
+    wait_s = _seconds(body, "wait", DEFAULT_WAIT_S)
     clock = backend().clock
     if seconds:
-        clock.advance(float(seconds))
-    # Due deliveries and webhooks run before the answer, so that the caller sees their effect.
-    dispatcher().run_due(wait_for_others=True)
-    dispatcher().wake()
-    return write({"now": iso(clock.now())})
+        clock.advance(seconds)
+    # Statuses change before the answer; the webhook attempts that became due are being made in the
+    # background, and the answer waits for them at most `wait` seconds, whatever the receivers do.
+    settled = settler().settle(wait_s)
+    return write({"now": iso(clock.now()), "settled": settled.due == 0, "webhooks_due": settled.due})
 
 
 @blueprint.post("/reset")

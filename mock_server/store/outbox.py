@@ -191,3 +191,11 @@ def configure(connection: sqlite3.Connection, account_id: int, url: str | None, 
             (url, secret, account_id, PENDING),
         )
     return str(row[0])
+
+
+def due_count(connection: sqlite3.Connection, now: float) -> int:
+    """Events due by mock time `now` that no attempt has settled yet (being sent counts as due)."""
+    (count,) = connection.execute(
+        "SELECT COUNT(*) FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?", (now,)
+    ).fetchone()
+    return int(count)
