@@ -6,23 +6,15 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from typing import Protocol
 
 from ..store import outbox
 from . import lifecycle
 from .backend import Backend
+from .webhooks import Sender
 
 log = logging.getLogger(__name__)
 
 POLL_S = 0.02
-
-
-class Sender(Protocol):
-    """The outbox's sender (the webhook dispatcher of this process)."""
-
-    def run_due(self) -> int: ...
-
-    def wake(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
