@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
 
 import pytest
 
+import turkeysms
 from turkeysms import webhooks
 from turkeysms.webhooks import InvalidWebhookError, construct_event, parse_event, verify_signature
 
@@ -72,3 +74,49 @@ def test_construct_event_checks_the_signature_first() -> None:
         construct_event(BODY, "0" * 64, SECRET)
     with pytest.raises(InvalidWebhookError):
         construct_event(BODY, None, SECRET)
+
+
+def test_str_bodies_verify_like_their_utf8_bytes() -> None:
+    text = '{"event":"sms.status","data":{"sms_id":1,"status":"delivered","sms_status":"Gönderildi"}}'
+    signature = webhooks.sign(text.encode("utf-8"), SECRET)
+    assert verify_signature(text, signature, SECRET)
+    assert construct_event(text, signature, SECRET).data.sms_status == "Gönderildi"
+
+
+def test_a_missing_signature_is_a_clean_failure() -> None:
+    assert not verify_signature(BODY, None, SECRET)
+    for missing in (None, ""):
+        with pytest.raises(InvalidWebhookError, match="header is missing"):
+            construct_event(BODY, missing, SECRET)
+
+
+def test_several_secrets_verify_during_rotation() -> None:
+    new = "whsec-new"
+    assert verify_signature(BODY, GOOD, [new, SECRET])
+    assert verify_signature(BODY, webhooks.sign(BODY, new), [new, SECRET])
+    assert not verify_signature(BODY, GOOD, [new, "third"])
+    assert not verify_signature(BODY, GOOD, [])
+    assert construct_event(BODY, GOOD, (new, SECRET)).data.sms_id == 1000007721
+
+
+def test_tolerance_refuses_replays_and_events_without_a_time() -> None:
+    created = dt.datetime.fromisoformat("2026-04-03T12:00:05+03:00")
+    assert construct_event(BODY, GOOD, SECRET, tolerance=300, now=created + dt.timedelta(seconds=299))
+    with pytest.raises(InvalidWebhookError, match="tolerance of 300 s"):
+        construct_event(BODY, GOOD, SECRET, tolerance=300, now=created + dt.timedelta(seconds=301))
+    with pytest.raises(InvalidWebhookError, match="tolerance"):
+        construct_event(
+            BODY, GOOD, SECRET, tolerance=dt.timedelta(minutes=5), now=created - dt.timedelta(hours=1)
+        )
+    undated = json.dumps({"event": "sms.status", "data": {"sms_id": 1, "status": "failed"}}).encode()
+    with pytest.raises(InvalidWebhookError, match="no created_at"):
+        construct_event(undated, webhooks.sign(undated, SECRET), SECRET, tolerance=300)
+    # Without a tolerance an old event is accepted: the default does not depend on the clock.
+    assert construct_event(undated, webhooks.sign(undated, SECRET), SECRET).data.sms_id == 1
+
+
+def test_the_error_is_a_turkeysms_error_and_exported() -> None:
+    assert issubclass(InvalidWebhookError, turkeysms.TurkeySMSError)
+    assert turkeysms.InvalidWebhookError is InvalidWebhookError
+    with pytest.raises(turkeysms.TurkeySMSError):
+        construct_event(BODY, "bad", SECRET)
