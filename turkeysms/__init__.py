@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from turkeysms import webhooks
+from turkeysms import types, webhooks
 from turkeysms._async_client import AsyncTurkeySMS
-from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkChunkResult
+from turkeysms._bulk import (
+    DEFAULT_CHUNK_SIZE,
+    AsyncBulkSend,
+    BulkAbortedError,
+    BulkChunkResult,
+    BulkNotSentWarning,
+    BulkSend,
+    BulkSummary,
+)
 from turkeysms._client import TurkeySMS
-from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, PRODUCTION_BASE_URL
+from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, PRODUCTION_BASE_URL, NotGiven
 from turkeysms._exceptions import (
     AccountError,
     APIConnectionError,
@@ -24,30 +32,49 @@ from turkeysms._exceptions import (
     TurkeySMSError,
 )
 from turkeysms.compat import TurkeySmsClient
+from turkeysms._raw import AsyncTurkeySMSWithRawResponse, TurkeySMSWithRawResponse
+from turkeysms._response import APIResponse
+from turkeysms._version import __version__
 from turkeysms.segments import Encoding, Estimate, estimate
-from turkeysms.webhooks import WebhookEvent, parse_event, verify_signature
+from turkeysms.webhooks import (
+    InvalidWebhookError,
+    WebhookEvent,
+    construct_event,
+    parse_event,
+    verify_signature,
+)
 from turkeysms_api.models import ContentType, OtpDigits, SmsLang
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
     "PRODUCTION_BASE_URL",
     "APIConnectionError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AccountError",
+    "AsyncBulkSend",
     "AsyncTurkeySMS",
+    "AsyncTurkeySMSWithRawResponse",
     "AuthenticationError",
+    "BulkAbortedError",
     "BulkChunkResult",
+    "BulkNotSentWarning",
+    "BulkSend",
+    "BulkSummary",
     "ConflictError",
     "ContentType",
     "Encoding",
     "Estimate",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "InvalidWebhookError",
     "NotFoundError",
+    "NotGiven",
     "OtpDigits",
     "PermissionDeniedError",
     "RateLimitError",
@@ -56,9 +83,13 @@ __all__ = [
     "TurkeySMS",
     "TurkeySMSError",
     "TurkeySmsClient",
+    "TurkeySMSWithRawResponse",
     "WebhookEvent",
+    "__version__",
+    "construct_event",
     "estimate",
     "parse_event",
+    "types",
     "verify_signature",
     "webhooks",
 ]

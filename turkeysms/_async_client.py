@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+import time
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import httpx
 
 from turkeysms import _requests as build
-from turkeysms._base import PARSE_ERRORS, USER_AGENT, BaseClient
-from turkeysms._bulk import (
-    DEFAULT_CHUNK_SIZE,
-    BulkChunkResult,
-    aiter_chunks,
-    check_chunk_size,
-    is_chunk_error,
-)
-from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from turkeysms._base import BaseClient, Prepared
+from turkeysms._bulk import DEFAULT_CHUNK_SIZE, AsyncBulkSend
+from turkeysms._config import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
 from turkeysms._exceptions import TurkeySMSError
 from turkeysms._requests import Call, SendOptions
-from turkeysms._retry import should_retry
-from turkeysms_api.client import Client as GeneratedClient
+from turkeysms._response import APIResponse
 from turkeysms_api.models import (
     AddContactResponse,
     AuthCheckResponse,
@@ -46,6 +40,9 @@ from turkeysms_api.models import (
     SmsLang,
     SmsStatusResponse,
 )
+
+if TYPE_CHECKING:
+    from turkeysms._raw import AsyncTurkeySMSWithRawResponse
 
 __all__ = ["AsyncTurkeySMS"]
 
@@ -73,30 +70,36 @@ class AsyncTurkeySMS(BaseClient):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        super().__init__(api_key, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        if http_client is None:
-            http_client = httpx.AsyncClient(
-                base_url=self.base_url, timeout=self.timeout, headers={"User-Agent": USER_AGENT}
-            )
-        elif not str(http_client.base_url):
-            http_client.base_url = httpx.URL(self.base_url)
-        # Checking in a response hook sees the raw answer before the generated parser,
-        # which would choke on an error envelope sent with HTTP 200.
-        http_client.event_hooks["response"].append(self._on_response)
-        self._http = http_client
-        self._api = GeneratedClient(base_url=self.base_url).set_async_httpx_client(http_client)
+        self._configure(
+            api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+        # A client given to us stays as it was: no hook, no base URL, no header set on it.
+        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
 
-    async def _on_response(self, response: httpx.Response) -> None:
-        await response.aread()
-        self._check(response)
+    def _http_timeout(self) -> httpx.Timeout:
+        return self._http.timeout
+
+    @property
+    def with_raw_response(self) -> AsyncTurkeySMSWithRawResponse:
+        """The same methods answering an `APIResponse` (status, headers, raw body, `.parse()`)."""
+        from turkeysms._raw import AsyncTurkeySMSWithRawResponse  # noqa: PLC0415 (_raw wraps this module's class)
+
+        return AsyncTurkeySMSWithRawResponse(self._raw_copy())
 
     async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._http.aclose()
+        """Close the connection pool, if this client made it (a given `http_client` stays open)."""
+        if self._owns_http:
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -106,36 +109,46 @@ class AsyncTurkeySMS(BaseClient):
     ) -> None:
         await self.aclose()
 
-    async def _request(self, call: Call[T]) -> T:
+    async def _request(self, call: Call[T]) -> APIResponse[T]:
+        prepared = Prepared(call, self._settings.base_url)
+        headers = self._settings.headers
         attempt = 0
         while True:
+            self._log_request(prepared, attempt)
+            started = time.perf_counter()
             try:
-                answer: Any = await call.endpoint.asyncio_detailed(client=self._api, body=call.body)
-            except (httpx.TransportError, TurkeySMSError) as error:
-                if attempt < self.max_retries and should_retry(error, idempotent=call.idempotent):
-                    delay = self._retry.delay(attempt, getattr(error, "retry_after", None))
-                    self._log_retry(call, error, attempt, delay)
-                    await _sleep(delay)
-                    attempt += 1
-                    continue
-                if isinstance(error, httpx.TransportError):
-                    raise self._wrap_transport_error(error, call) from error
-                raise
-            except PARSE_ERRORS as error:
-                raise self._wrap_parse_error(error, call) from error
-            return self._result(call, answer.parsed, answer.status_code)
+                response = await self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    json=prepared.body,
+                    headers=headers,
+                    timeout=self._timeout_arg(),
+                )
+                outcome = self._answer(prepared, response, started, attempt)
+            except httpx.TransportError as error:
+                outcome = self._transport_error(error, prepared, attempt)
+                outcome.__cause__ = error
+            if not isinstance(outcome, TurkeySMSError):
+                answer: APIResponse[T] = outcome
+                return answer
+            if not self._should_retry(outcome, attempt):
+                raise outcome
+            delay = self._retry.delay(attempt, outcome.retry_after)
+            self._log_retry(prepared, outcome, attempt, delay)
+            await _sleep(delay)
+            attempt += 1
 
     async def check_auth(self) -> AuthCheckResponse:
         """The key's status and permissions, and the account's status and balance."""
-        return await self._request(build.build_check_auth(self._key()))
+        return self._finish(await self._request(build.build_check_auth(self._key())))
 
     async def get_balance(self) -> BalanceResponse:
         """The main and international credits left."""
-        return await self._request(build.build_get_balance(self._key()))
+        return self._finish(await self._request(build.build_get_balance(self._key())))
 
     async def list_sender_ids(self) -> SenderIdsResponse:
         """The account's sender titles and whether each is active."""
-        return await self._request(build.build_list_sender_ids(self._key()))
+        return self._finish(await self._request(build.build_list_sender_ids(self._key())))
 
     async def send_sms(
         self,
@@ -154,7 +167,7 @@ class AsyncTurkeySMS(BaseClient):
         content_type 0 (transactional), report on.
         """
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return await self._request(build.build_send_sms(self._key(), title, to, text, options))
+        return self._finish(await self._request(build.build_send_sms(self._key(), title, to, text, options)))
 
     async def send_otp(
         self,
@@ -165,9 +178,8 @@ class AsyncTurkeySMS(BaseClient):
         report: bool | None = None,
     ) -> SendOtpResponse:
         """Send a one-time password in the provider's text; the answer carries `otp_code`."""
-        return await self._request(
-            build.build_send_otp(self._key(), to, digits=digits, lang=lang, report=report)
-        )
+        call = build.build_send_otp(self._key(), to, digits=digits, lang=lang, report=report)
+        return self._finish(await self._request(call))
 
     async def send_custom_otp(
         self,
@@ -183,7 +195,7 @@ class AsyncTurkeySMS(BaseClient):
         call = build.build_send_custom_otp(
             self._key(), title, to, text, digits=digits, lang=lang, report=report
         )
-        return await self._request(call)
+        return self._finish(await self._request(call))
 
     def send_bulk(
         self,
@@ -193,72 +205,32 @@ class AsyncTurkeySMS(BaseClient):
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = 4,
+        ordered: bool = True,
+        dedupe: bool = False,
         sms_lang: SmsLang | int | None = None,
         content_type: ContentType | int | None = None,
         report: bool | None = None,
         scheduled_at: dt.datetime | None = None,
-    ) -> AsyncIterator[BulkChunkResult]:
+    ) -> AsyncBulkSend:
         """Send one text to every number of `to`, up to `concurrency` chunks in flight at once.
 
         `to` may be a sync or async iterable of any length: at most `concurrency`
-        chunks are read ahead, so memory stays flat. Results arrive in completion
-        order (see `BulkChunkResult.index`). A chunk refused for its content carries
-        its error and the stream goes on; any other error cancels the chunks still
-        in flight and raises.
+        chunks are read ahead, so memory stays flat. `async for` the result for one
+        BulkChunkResult per chunk, in input order (completion order with
+        `ordered=False`), or `await ....run()` for the BulkSummary; nothing is sent
+        before. A chunk refused for its content carries its error and the stream goes
+        on; any other error lets the chunks in flight finish, then raises
+        BulkAbortedError with the progress so far.
         """
-        check_chunk_size(chunk_size)
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return self._bulk(
-            title=title, to=to, text=text, chunk_size=chunk_size, concurrency=concurrency, options=options
+
+        async def send(chunk: list[str]) -> SendBulkSmsResponse:
+            answer = await self._request(build.build_send_bulk(self._key(), title, chunk, text, options))
+            return answer.parse()
+
+        return AsyncBulkSend(
+            send, to, chunk_size=chunk_size, concurrency=concurrency, ordered=ordered, dedupe=dedupe
         )
-
-    async def _send_chunk(
-        self, index: int, chunk: list[str], title: str, text: str, options: SendOptions
-    ) -> BulkChunkResult:
-        try:
-            response = await self._request(build.build_send_bulk(self._key(), title, chunk, text, options))
-        except TurkeySMSError as error:
-            if not is_chunk_error(error):
-                raise
-            return BulkChunkResult(index, tuple(chunk), error=error)
-        return BulkChunkResult(index, tuple(chunk), response=response)
-
-    async def _bulk(
-        self,
-        *,
-        title: str,
-        to: Iterable[str] | AsyncIterable[str],
-        text: str,
-        chunk_size: int,
-        concurrency: int,
-        options: SendOptions,
-    ) -> AsyncIterator[BulkChunkResult]:
-        chunks = aiter_chunks(to, chunk_size)
-        in_flight: set[asyncio.Task[BulkChunkResult]] = set()
-        index = 0
-        exhausted = False
-        try:
-            while True:
-                # Read ahead only as far as the bound allows: the source is never materialised.
-                while not exhausted and len(in_flight) < concurrency:
-                    chunk = await anext(chunks, None)
-                    if chunk is None:
-                        exhausted = True
-                        break
-                    in_flight.add(asyncio.create_task(self._send_chunk(index, chunk, title, text, options)))
-                    index += 1
-                if not in_flight:
-                    return
-                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-                for task in sorted(done, key=_task_order(done)):
-                    yield task.result()
-        finally:
-            for task in in_flight:
-                task.cancel()
-            if in_flight:
-                await asyncio.gather(*in_flight, return_exceptions=True)
 
     async def send_mixed(
         self,
@@ -272,23 +244,25 @@ class AsyncTurkeySMS(BaseClient):
     ) -> SendBulkSmsResponse:
         """Send each (number, text) pair's own text to its number, in one request."""
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return await self._request(build.build_send_mixed(self._key(), title, messages, options))
+        return self._finish(
+            await self._request(build.build_send_mixed(self._key(), title, messages, options))
+        )
 
     async def create_group(self, name: str) -> CreateGroupResponse:
         """Create a contact group; the answer's `group.id` names it from then on."""
-        return await self._request(build.build_create_group(self._key(), name))
+        return self._finish(await self._request(build.build_create_group(self._key(), name)))
 
     async def rename_group(self, group_id: int, new_name: str) -> EditGroupResponse:
         """Give a group a new name."""
-        return await self._request(build.build_rename_group(self._key(), group_id, new_name))
+        return self._finish(await self._request(build.build_rename_group(self._key(), group_id, new_name)))
 
     async def delete_group(self, group_id: int) -> MessageResponse:
         """Delete a group (soft: its name becomes free again)."""
-        return await self._request(build.build_delete_group(self._key(), group_id))
+        return self._finish(await self._request(build.build_delete_group(self._key(), group_id)))
 
     async def list_groups(self, search: str | None = None) -> ListGroupsResponse:
         """The account's live groups, optionally those whose name contains `search`."""
-        return await self._request(build.build_list_groups(self._key(), search))
+        return self._finish(await self._request(build.build_list_groups(self._key(), search)))
 
     async def add_contact(
         self,
@@ -304,15 +278,15 @@ class AsyncTurkeySMS(BaseClient):
         call = build.build_add_contact(
             self._key(), group_id, number, name=name, f_01=f_01, f_02=f_02, f_03=f_03
         )
-        return await self._request(call)
+        return self._finish(await self._request(call))
 
     async def get_report(self, sms_id: int) -> BasicReportResponse:
         """Delivered, failed and pending counts of one send."""
-        return await self._request(build.build_get_report(self._key(), sms_id))
+        return self._finish(await self._request(build.build_get_report(self._key(), sms_id)))
 
     async def get_report_page(self, sms_id: int, page: int = 1) -> DetailedReportResponse:
         """One page (500 records) of the per-number report of one send."""
-        return await self._request(build.build_get_report_page(self._key(), sms_id, page))
+        return self._finish(await self._request(build.build_get_report_page(self._key(), sms_id, page)))
 
     async def iter_report_records(self, sms_id: int) -> AsyncIterator[DetailedReportResponseDataItem]:
         """Every per-number record of one send, fetching one page at a time as you iterate."""
@@ -327,21 +301,12 @@ class AsyncTurkeySMS(BaseClient):
 
     async def get_status(self, sms_id: int) -> SmsStatusResponse:
         """The delivery status of one send; TS-1022/TS-1023 are statuses here, not errors."""
-        return await self._request(build.build_get_status(self._key(), sms_id))
+        return self._finish(await self._request(build.build_get_status(self._key(), sms_id)))
 
     async def blacklist_add(self, number: str) -> BlacklistAddResponse:
         """Block a number: it never receives a message from this account again."""
-        return await self._request(build.build_blacklist_add(self._key(), number))
+        return self._finish(await self._request(build.build_blacklist_add(self._key(), number)))
 
     async def blacklist_status(self, number: str) -> BlacklistStatusResponse:
         """Whether a number is blocked (TS-1143) or not (TS-1142), and since when."""
-        return await self._request(build.build_blacklist_status(self._key(), number))
-
-
-def _task_order(done: set[asyncio.Task[BulkChunkResult]]) -> Any:
-    # Among chunks that finished together, report successes in index order; a failed
-    # task raises when its result is read, which ends the stream either way.
-    def key(task: asyncio.Task[BulkChunkResult]) -> int:
-        return task.result().index if not task.exception() else -1
-
-    return key
+        return self._finish(await self._request(build.build_blacklist_status(self._key(), number)))

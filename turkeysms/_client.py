@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import httpx
 
 from turkeysms import _requests as build
-from turkeysms._base import PARSE_ERRORS, USER_AGENT, BaseClient
-from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkChunkResult, check_chunk_size, is_chunk_error, iter_chunks
-from turkeysms._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from turkeysms._base import BaseClient, Prepared
+from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkSend
+from turkeysms._config import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
 from turkeysms._exceptions import TurkeySMSError
 from turkeysms._requests import Call, SendOptions
-from turkeysms._retry import should_retry
-from turkeysms_api.client import Client as GeneratedClient
+from turkeysms._response import APIResponse
 from turkeysms_api.models import (
     AddContactResponse,
     AuthCheckResponse,
@@ -40,6 +39,9 @@ from turkeysms_api.models import (
     SmsLang,
     SmsStatusResponse,
 )
+
+if TYPE_CHECKING:
+    from turkeysms._raw import TurkeySMSWithRawResponse
 
 __all__ = ["TurkeySMS"]
 
@@ -67,30 +69,36 @@ class TurkeySMS(BaseClient):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(api_key, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        if http_client is None:
-            http_client = httpx.Client(
-                base_url=self.base_url, timeout=self.timeout, headers={"User-Agent": USER_AGENT}
-            )
-        elif not str(http_client.base_url):
-            http_client.base_url = httpx.URL(self.base_url)
-        # Checking in a response hook sees the raw answer before the generated parser,
-        # which would choke on an error envelope sent with HTTP 200.
-        http_client.event_hooks["response"].append(self._on_response)
-        self._http = http_client
-        self._api = GeneratedClient(base_url=self.base_url).set_httpx_client(http_client)
+        self._configure(
+            api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+        # A client given to us stays as it was: no hook, no base URL, no header set on it.
+        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
 
-    def _on_response(self, response: httpx.Response) -> None:
-        response.read()
-        self._check(response)
+    def _http_timeout(self) -> httpx.Timeout:
+        return self._http.timeout
+
+    @property
+    def with_raw_response(self) -> TurkeySMSWithRawResponse:
+        """The same methods answering an `APIResponse` (status, headers, raw body, `.parse()`)."""
+        from turkeysms._raw import TurkeySMSWithRawResponse  # noqa: PLC0415 (_raw wraps this module's class)
+
+        return TurkeySMSWithRawResponse(self._raw_copy())
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._http.close()
+        """Close the connection pool, if this client made it (a given `http_client` stays open)."""
+        if self._owns_http:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -100,36 +108,46 @@ class TurkeySMS(BaseClient):
     ) -> None:
         self.close()
 
-    def _request(self, call: Call[T]) -> T:
+    def _request(self, call: Call[T]) -> APIResponse[T]:
+        prepared = Prepared(call, self._settings.base_url)
+        headers = self._settings.headers
         attempt = 0
         while True:
+            self._log_request(prepared, attempt)
+            started = time.perf_counter()
             try:
-                answer: Any = call.endpoint.sync_detailed(client=self._api, body=call.body)
-            except (httpx.TransportError, TurkeySMSError) as error:
-                if attempt < self.max_retries and should_retry(error, idempotent=call.idempotent):
-                    delay = self._retry.delay(attempt, getattr(error, "retry_after", None))
-                    self._log_retry(call, error, attempt, delay)
-                    _sleep(delay)
-                    attempt += 1
-                    continue
-                if isinstance(error, httpx.TransportError):
-                    raise self._wrap_transport_error(error, call) from error
-                raise
-            except PARSE_ERRORS as error:
-                raise self._wrap_parse_error(error, call) from error
-            return self._result(call, answer.parsed, answer.status_code)
+                response = self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    json=prepared.body,
+                    headers=headers,
+                    timeout=self._timeout_arg(),
+                )
+                outcome = self._answer(prepared, response, started, attempt)
+            except httpx.TransportError as error:
+                outcome = self._transport_error(error, prepared, attempt)
+                outcome.__cause__ = error
+            if not isinstance(outcome, TurkeySMSError):
+                answer: APIResponse[T] = outcome
+                return answer
+            if not self._should_retry(outcome, attempt):
+                raise outcome
+            delay = self._retry.delay(attempt, outcome.retry_after)
+            self._log_retry(prepared, outcome, attempt, delay)
+            _sleep(delay)
+            attempt += 1
 
     def check_auth(self) -> AuthCheckResponse:
         """The key's status and permissions, and the account's status and balance."""
-        return self._request(build.build_check_auth(self._key()))
+        return self._finish(self._request(build.build_check_auth(self._key())))
 
     def get_balance(self) -> BalanceResponse:
         """The main and international credits left."""
-        return self._request(build.build_get_balance(self._key()))
+        return self._finish(self._request(build.build_get_balance(self._key())))
 
     def list_sender_ids(self) -> SenderIdsResponse:
         """The account's sender titles and whether each is active."""
-        return self._request(build.build_list_sender_ids(self._key()))
+        return self._finish(self._request(build.build_list_sender_ids(self._key())))
 
     def send_sms(
         self,
@@ -148,7 +166,7 @@ class TurkeySMS(BaseClient):
         content_type 0 (transactional), report on.
         """
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return self._request(build.build_send_sms(self._key(), title, to, text, options))
+        return self._finish(self._request(build.build_send_sms(self._key(), title, to, text, options)))
 
     def send_otp(
         self,
@@ -159,7 +177,9 @@ class TurkeySMS(BaseClient):
         report: bool | None = None,
     ) -> SendOtpResponse:
         """Send a one-time password in the provider's text; the answer carries `otp_code`."""
-        return self._request(build.build_send_otp(self._key(), to, digits=digits, lang=lang, report=report))
+        return self._finish(
+            self._request(build.build_send_otp(self._key(), to, digits=digits, lang=lang, report=report))
+        )
 
     def send_custom_otp(
         self,
@@ -175,7 +195,7 @@ class TurkeySMS(BaseClient):
         call = build.build_send_custom_otp(
             self._key(), title, to, text, digits=digits, lang=lang, report=report
         )
-        return self._request(call)
+        return self._finish(self._request(call))
 
     def send_bulk(
         self,
@@ -184,35 +204,27 @@ class TurkeySMS(BaseClient):
         text: str,
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
+        dedupe: bool = False,
         sms_lang: SmsLang | int | None = None,
         content_type: ContentType | int | None = None,
         report: bool | None = None,
         scheduled_at: dt.datetime | None = None,
-    ) -> Iterator[BulkChunkResult]:
+    ) -> BulkSend:
         """Send one text to every number of `to`, `chunk_size` numbers per request, lazily.
 
         `to` may be any iterable, a generator of millions included: it is read one
-        chunk at a time, and nothing is sent until the returned iterator is
-        consumed. Each chunk yields a `BulkChunkResult`; a chunk refused for its
-        content (InvalidRequestError, e.g. TS-1072 duplicates) carries its error and
-        the stream goes on, any other error ends the stream by raising.
+        chunk at a time, and nothing is sent until the returned BulkSend is iterated
+        (one BulkChunkResult per chunk) or `run()` (the BulkSummary). A chunk refused
+        for its content (InvalidRequestError, e.g. TS-1072 duplicates) carries its error
+        and the stream goes on; any other error raises BulkAbortedError with the
+        progress so far. `dedupe=True` sends each number once across the whole stream.
         """
-        check_chunk_size(chunk_size)
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return self._bulk(title, to, text, chunk_size, options)
 
-    def _bulk(
-        self, title: str, to: Iterable[str], text: str, chunk_size: int, options: SendOptions
-    ) -> Iterator[BulkChunkResult]:
-        for index, chunk in enumerate(iter_chunks(to, chunk_size)):
-            try:
-                response = self._request(build.build_send_bulk(self._key(), title, chunk, text, options))
-            except TurkeySMSError as error:
-                if not is_chunk_error(error):
-                    raise
-                yield BulkChunkResult(index, tuple(chunk), error=error)
-            else:
-                yield BulkChunkResult(index, tuple(chunk), response=response)
+        def send(chunk: list[str]) -> SendBulkSmsResponse:
+            return self._request(build.build_send_bulk(self._key(), title, chunk, text, options)).parse()
+
+        return BulkSend(send, to, chunk_size=chunk_size, dedupe=dedupe)
 
     def send_mixed(
         self,
@@ -226,23 +238,23 @@ class TurkeySMS(BaseClient):
     ) -> SendBulkSmsResponse:
         """Send each (number, text) pair's own text to its number, in one request."""
         options = SendOptions.build(sms_lang, content_type, report, scheduled_at)
-        return self._request(build.build_send_mixed(self._key(), title, messages, options))
+        return self._finish(self._request(build.build_send_mixed(self._key(), title, messages, options)))
 
     def create_group(self, name: str) -> CreateGroupResponse:
         """Create a contact group; the answer's `group.id` names it from then on."""
-        return self._request(build.build_create_group(self._key(), name))
+        return self._finish(self._request(build.build_create_group(self._key(), name)))
 
     def rename_group(self, group_id: int, new_name: str) -> EditGroupResponse:
         """Give a group a new name."""
-        return self._request(build.build_rename_group(self._key(), group_id, new_name))
+        return self._finish(self._request(build.build_rename_group(self._key(), group_id, new_name)))
 
     def delete_group(self, group_id: int) -> MessageResponse:
         """Delete a group (soft: its name becomes free again)."""
-        return self._request(build.build_delete_group(self._key(), group_id))
+        return self._finish(self._request(build.build_delete_group(self._key(), group_id)))
 
     def list_groups(self, search: str | None = None) -> ListGroupsResponse:
         """The account's live groups, optionally those whose name contains `search`."""
-        return self._request(build.build_list_groups(self._key(), search))
+        return self._finish(self._request(build.build_list_groups(self._key(), search)))
 
     def add_contact(
         self,
@@ -258,15 +270,15 @@ class TurkeySMS(BaseClient):
         call = build.build_add_contact(
             self._key(), group_id, number, name=name, f_01=f_01, f_02=f_02, f_03=f_03
         )
-        return self._request(call)
+        return self._finish(self._request(call))
 
     def get_report(self, sms_id: int) -> BasicReportResponse:
         """Delivered, failed and pending counts of one send."""
-        return self._request(build.build_get_report(self._key(), sms_id))
+        return self._finish(self._request(build.build_get_report(self._key(), sms_id)))
 
     def get_report_page(self, sms_id: int, page: int = 1) -> DetailedReportResponse:
         """One page (500 records) of the per-number report of one send."""
-        return self._request(build.build_get_report_page(self._key(), sms_id, page))
+        return self._finish(self._request(build.build_get_report_page(self._key(), sms_id, page)))
 
     def iter_report_records(self, sms_id: int) -> Iterator[DetailedReportResponseDataItem]:
         """Every per-number record of one send, fetching one page at a time as you iterate."""
@@ -280,12 +292,12 @@ class TurkeySMS(BaseClient):
 
     def get_status(self, sms_id: int) -> SmsStatusResponse:
         """The delivery status of one send; TS-1022/TS-1023 are statuses here, not errors."""
-        return self._request(build.build_get_status(self._key(), sms_id))
+        return self._finish(self._request(build.build_get_status(self._key(), sms_id)))
 
     def blacklist_add(self, number: str) -> BlacklistAddResponse:
         """Block a number: it never receives a message from this account again."""
-        return self._request(build.build_blacklist_add(self._key(), number))
+        return self._finish(self._request(build.build_blacklist_add(self._key(), number)))
 
     def blacklist_status(self, number: str) -> BlacklistStatusResponse:
         """Whether a number is blocked (TS-1143) or not (TS-1142), and since when."""
-        return self._request(build.build_blacklist_status(self._key(), number))
+        return self._finish(self._request(build.build_blacklist_status(self._key(), number)))

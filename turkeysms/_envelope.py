@@ -56,12 +56,13 @@ def error_from_response(response: httpx.Response, secret: str) -> TurkeySMSError
         status_code=response.status_code,
         message=message if isinstance(message, str) else None,
         body=safe_body,
+        http_response=response,
     )
 
 
-def check_response(response: httpx.Response, secret: str) -> None:
-    """Raise the error an answer stands for; return quietly on success."""
+def check_response(response: httpx.Response, secret: str) -> TurkeySMSError | None:
+    """The error an answer stands for, with its Retry-After; None on success."""
     error = error_from_response(response, secret)
     if error is not None:
         error.retry_after = parse_retry_after(response.headers.get("retry-after"))
-        raise error
+    return error

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from turkeysms._contract import result_codes
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "APIConnectionError",
@@ -33,7 +36,9 @@ class TurkeySMSError(Exception):
 
     `code` is the TS-xxxx result code (None when the API gave none), `status_code`
     the HTTP status (None when no answer arrived), `message` the API's text and
-    `body` the decoded answer. None of them ever holds the API key.
+    `body` the decoded answer (key redacted). None of them ever holds the API key.
+    `http_response` is the raw httpx answer (None when none arrived), `request` the
+    httpx request that was sent, `retries_taken` how often it was sent again first.
     """
 
     family: str | None = None
@@ -45,23 +50,38 @@ class TurkeySMSError(Exception):
         code: str | None = None,
         status_code: int | None = None,
         body: Mapping[str, Any] | None = None,
+        http_response: httpx.Response | None = None,
+        retryable: bool | None = None,
     ) -> None:
         super().__init__(message)
-        self.message = message
-        self.code = code
-        self.status_code = status_code
+        self.message: str = message
+        self.code: str | None = code
+        self.status_code: int | None = status_code
         self.body: Mapping[str, Any] | None = body
+        self.http_response: httpx.Response | None = http_response
+        self.request: httpx.Request | None = http_response.request if http_response is not None else None
+        self.retries_taken: int = 0
         # Seconds the server asked us to wait (Retry-After), when it said.
         self.retry_after: float | None = None
+        self._retryable = retryable
 
     @property
     def retryable(self) -> bool:
-        """Whether the same request may succeed if sent again later."""
+        """Whether sending the same request again is safe and may succeed.
+
+        False for a send that may already have been dispatched (a broken connection
+        or a gateway timeout after the request left): repeating it could text twice.
+        """
+        if self._retryable is not None:
+            return self._retryable
         if self.code is not None:
             row = result_codes().get(self.code)
             if row is not None:
                 return row.retryable
         return self.status_code is not None and self.status_code >= 500
+
+    def _mark_retryable(self, retryable: bool) -> None:
+        self._retryable = retryable
 
     def __str__(self) -> str:
         prefix = " ".join(part for part in (self.code, _status_text(self.status_code)) if part)
@@ -134,7 +154,27 @@ class APIStatusError(TurkeySMSError):
 
 
 class APIResponseValidationError(TurkeySMSError):
-    """A 2xx answer that does not parse into the documented model."""
+    """A 2xx answer that does not parse into the documented model; `status_code`, `body` and
+    `http_response` keep what arrived (`body` is None when it was not a JSON object)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status_code: int | None = None,
+        body: Mapping[str, Any] | None = None,
+        http_response: httpx.Response | None = None,
+        retryable: bool | None = False,
+    ) -> None:
+        super().__init__(
+            message,
+            code=code,
+            status_code=status_code,
+            body=body,
+            http_response=http_response,
+            retryable=retryable,
+        )
 
 
 class APIConnectionError(TurkeySMSError):
@@ -182,7 +222,12 @@ def error_class_for(code: str | None) -> type[TurkeySMSError]:
 
 
 def make_api_error(
-    *, code: str | None, status_code: int, message: str | None, body: Mapping[str, Any] | None
+    *,
+    code: str | None,
+    status_code: int,
+    message: str | None,
+    body: Mapping[str, Any] | None,
+    http_response: httpx.Response | None = None,
 ) -> TurkeySMSError:
     """Build the error an API answer stands for."""
     if message is None and code is not None and code in result_codes():
@@ -190,4 +235,10 @@ def make_api_error(
     cls = error_class_for(code)
     if cls is TurkeySMSError and code is None:
         cls = APIStatusError
-    return cls(message or f"HTTP {status_code}", code=code, status_code=status_code, body=body)
+    return cls(
+        message or f"HTTP {status_code}",
+        code=code,
+        status_code=status_code,
+        body=body,
+        http_response=http_response,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -95,32 +96,34 @@ def test_async_bulk_keeps_at_most_the_bound_in_flight(make_async: MakeAsync) -> 
     assert sum(len(chunk) for chunk in seen) == 95 and max(len(chunk) for chunk in seen) == 10
 
 
-def test_async_bulk_cancels_in_flight_chunks_on_a_fatal_error(make_async: MakeAsync) -> None:
+def test_async_bulk_lets_in_flight_chunks_land_on_a_fatal_error_and_counts_them(
+    make_async: MakeAsync,
+) -> None:
     started = 0
-    cancelled = 0
 
     async def api(request: httpx.Request) -> httpx.Response:
-        nonlocal started, cancelled
+        nonlocal started
         started += 1
         if started == 1:
             return httpx.Response(401, json=error_body("TS-1031"))
-        try:
-            await asyncio.sleep(10)
-        except asyncio.CancelledError:
-            cancelled += 1
-            raise
+        await asyncio.sleep(0.01)
         return httpx.Response(200, json=ANSWERS["/group/send"])
 
-    async def scenario() -> None:
+    async def scenario() -> turkeysms.BulkAbortedError:
         async with make_async(api) as sdk:
-            with pytest.raises(turkeysms.AuthenticationError):
+            with pytest.raises(turkeysms.BulkAbortedError) as raised:
                 async for _ in sdk.send_bulk(
                     "MyCompany", (f"90532{i:07d}" for i in range(10_000)), "x", chunk_size=5, concurrency=4
                 ):
                     pass
+            return raised.value
 
-    asyncio.run(scenario())
-    assert started == 4 and cancelled == 3
+    error = asyncio.run(scenario())
+    # No chunk starts after the fatal one; the three already sent are counted, none is in doubt.
+    assert started == 4
+    assert isinstance(error.error, turkeysms.AuthenticationError) and error.code == "TS-1031"
+    assert (error.chunk_index, error.summary.chunks, error.summary.sms_ids) == (0, 3, [9, 9, 9])
+    assert error.chunks_in_doubt == ()
 
 
 def test_async_bulk_refuses_bad_bounds(make_async: MakeAsync) -> None:
@@ -129,3 +132,43 @@ def test_async_bulk_refuses_bad_bounds(make_async: MakeAsync) -> None:
         sdk.send_bulk("MyCompany", [], "x", concurrency=0)
     with pytest.raises(ValueError):
         sdk.send_bulk("MyCompany", [], "x", chunk_size=0)
+
+
+def _last_first_api(chunks: int) -> Any:
+    """Each chunk answers only once every later chunk has: completion order is the reverse of input."""
+    answered: dict[int, asyncio.Event] = {}
+
+    async def api(request: httpx.Request) -> httpx.Response:
+        index = int(json.loads(request.content)["sentto"][0][-3:])
+        for later in range(index + 1, chunks):
+            await answered.setdefault(later, asyncio.Event()).wait()
+        answered.setdefault(index, asyncio.Event()).set()
+        return httpx.Response(200, json={**ANSWERS["/group/send"], "sms_id": index})
+
+    return api
+
+
+def test_async_bulk_keeps_input_order_by_default_and_completion_order_on_request(
+    make_async: MakeAsync,
+) -> None:
+    numbers = [f"905321234{i:03d}" for i in range(4)]
+
+    async def scenario(ordered: bool) -> list[int]:
+        async with make_async(_last_first_api(4)) as sdk:
+            bulk = sdk.send_bulk("MyCompany", numbers, "x", chunk_size=1, concurrency=4, ordered=ordered)
+            return [r.index async for r in bulk]
+
+    assert asyncio.run(scenario(True)) == [0, 1, 2, 3]
+    unordered = asyncio.run(scenario(False))
+    # Chunks that land in the same loop step come out by index; chunk 0 lands last.
+    assert sorted(unordered) == [0, 1, 2, 3] and unordered[-1] == 0
+
+
+def test_async_bulk_run_returns_the_summary(make_async: MakeAsync) -> None:
+    async def scenario() -> turkeysms.BulkSummary:
+        async with make_async(_last_first_api(3)) as sdk:
+            numbers = [f"905321234{i:03d}" for i in (0, 1, 2)] * 2
+            return await sdk.send_bulk("MyCompany", numbers, "x", chunk_size=1, dedupe=True).run()
+
+    summary = asyncio.run(scenario())
+    assert sorted(summary.sms_ids) == [0, 1, 2] and summary.sent == 3 and summary.duplicates_skipped == 3

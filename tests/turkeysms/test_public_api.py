@@ -7,6 +7,20 @@ from turkeysms import segments
 
 EXPECTED = {
     "APIConnectionError",
+    "APIResponse",
+    "AsyncBulkSend",
+    "AsyncTurkeySMSWithRawResponse",
+    "BulkAbortedError",
+    "BulkNotSentWarning",
+    "BulkSend",
+    "BulkSummary",
+    "InvalidWebhookError",
+    "NOT_GIVEN",
+    "NotGiven",
+    "TurkeySMSWithRawResponse",
+    "__version__",
+    "construct_event",
+    "types",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -54,7 +68,7 @@ def test_every_public_name_exists_and_nothing_public_is_unlisted() -> None:
     public = {name for name in vars(turkeysms) if not name.startswith("_") and name.isidentifier()}
     # Subpackages imported for their side effect show up as attributes; they are modules, not API.
     # `annotations` is the __future__ feature object every module holds.
-    modules = {"segments", "webhooks", "cli", "compat", "annotations"}
+    modules = {"segments", "webhooks", "types", "cli", "compat", "annotations"}
     assert public - modules <= set(turkeysms.__all__), public - set(turkeysms.__all__)
 
 

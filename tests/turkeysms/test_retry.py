@@ -43,9 +43,11 @@ def test_bulk_chunk_is_not_resent_after_the_request_may_have_left(
     client: TurkeySMS, fake: FakeAPI, fault: Exception
 ) -> None:
     fake.script.append(fault)
-    with pytest.raises(turkeysms.APIConnectionError):
+    with pytest.raises(turkeysms.BulkAbortedError) as raised:
         list(client.send_bulk("MyCompany", ["905321234567", "905321234568"], "Hi"))
     assert len(fake.requests) == 1
+    assert isinstance(raised.value.error, turkeysms.APIConnectionError)
+    assert raised.value.chunks_in_doubt == (0,) and not raised.value.error.retryable
 
 
 def test_read_timeout_on_a_read_is_retried(client: TurkeySMS, fake: FakeAPI, sleeps: list[float]) -> None:
