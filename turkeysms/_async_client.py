@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import Self, TypeVar
 
 import httpx
 
@@ -16,6 +16,7 @@ from turkeysms._base import BaseClient, Prepared
 from turkeysms._bulk import DEFAULT_CHUNK_SIZE, AsyncBulkSend
 from turkeysms._config import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
 from turkeysms._exceptions import TurkeySMSError
+from turkeysms._raw import AsyncTurkeySMSWithRawResponse
 from turkeysms._requests import Call, SendOptions
 from turkeysms._response import APIResponse
 from turkeysms_api.models import (
@@ -40,9 +41,6 @@ from turkeysms_api.models import (
     SmsLang,
     SmsStatusResponse,
 )
-
-if TYPE_CHECKING:
-    from turkeysms._raw import AsyncTurkeySMSWithRawResponse
 
 __all__ = ["AsyncTurkeySMS"]
 
@@ -92,8 +90,6 @@ class AsyncTurkeySMS(BaseClient):
     @property
     def with_raw_response(self) -> AsyncTurkeySMSWithRawResponse:
         """The same methods answering an `APIResponse` (status, headers, raw body, `.parse()`)."""
-        from turkeysms._raw import AsyncTurkeySMSWithRawResponse  # noqa: PLC0415 (_raw wraps this module's class)
-
         return AsyncTurkeySMSWithRawResponse(self._raw_copy())
 
     async def aclose(self) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import Self, TypeVar
 
 import httpx
 
@@ -15,6 +15,7 @@ from turkeysms._base import BaseClient, Prepared
 from turkeysms._bulk import DEFAULT_CHUNK_SIZE, BulkSend
 from turkeysms._config import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
 from turkeysms._exceptions import TurkeySMSError
+from turkeysms._raw import TurkeySMSWithRawResponse
 from turkeysms._requests import Call, SendOptions
 from turkeysms._response import APIResponse
 from turkeysms_api.models import (
@@ -39,9 +40,6 @@ from turkeysms_api.models import (
     SmsLang,
     SmsStatusResponse,
 )
-
-if TYPE_CHECKING:
-    from turkeysms._raw import TurkeySMSWithRawResponse
 
 __all__ = ["TurkeySMS"]
 
@@ -91,8 +89,6 @@ class TurkeySMS(BaseClient):
     @property
     def with_raw_response(self) -> TurkeySMSWithRawResponse:
         """The same methods answering an `APIResponse` (status, headers, raw body, `.parse()`)."""
-        from turkeysms._raw import TurkeySMSWithRawResponse  # noqa: PLC0415 (_raw wraps this module's class)
-
         return TurkeySMSWithRawResponse(self._raw_copy())
 
     def close(self) -> None:

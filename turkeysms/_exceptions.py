@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from turkeysms._contract import result_codes
 
@@ -41,7 +41,7 @@ class TurkeySMSError(Exception):
     httpx request that was sent, `retries_taken` how often it was sent again first.
     """
 
-    family: str | None = None
+    family: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -98,55 +98,55 @@ def _status_text(status_code: int | None) -> str:
 class AuthenticationError(TurkeySMSError):
     """The API key is missing or invalid (TS-1050, TS-1031)."""
 
-    family = "authentication"
+    family: ClassVar[str | None] = "authentication"
 
 
 class AccountError(TurkeySMSError):
     """The account is deactivated or suspended (TS-1030)."""
 
-    family = "account"
+    family: ClassVar[str | None] = "account"
 
 
 class PermissionDeniedError(TurkeySMSError):
     """The key or account lacks a permission the operation needs."""
 
-    family = "permission"
+    family: ClassVar[str | None] = "permission"
 
 
 class InsufficientBalanceError(TurkeySMSError):
     """The balance cannot pay for the whole send (TS-1027); nothing was sent."""
 
-    family = "insufficient_balance"
+    family: ClassVar[str | None] = "insufficient_balance"
 
 
 class RateLimitError(TurkeySMSError):
     """The per-minute rate limit was hit (TS-1060); retried automatically before it surfaces."""
 
-    family = "rate_limit"
+    family: ClassVar[str | None] = "rate_limit"
 
 
 class InvalidRequestError(TurkeySMSError):
     """A field is missing or invalid, or the body is not in the documented format."""
 
-    family = "invalid_request"
+    family: ClassVar[str | None] = "invalid_request"
 
 
 class NotFoundError(TurkeySMSError):
     """The group does not exist, was deleted, or belongs to another account (TS-1086)."""
 
-    family = "not_found"
+    family: ClassVar[str | None] = "not_found"
 
 
 class SenderIdError(TurkeySMSError):
     """The sender title is unknown, not activated or malformed (TS-1028, TS-1029, TS-1034)."""
 
-    family = "sender_id"
+    family: ClassVar[str | None] = "sender_id"
 
 
 class ConflictError(TurkeySMSError):
     """The thing already exists: a group name, a contact, a blocked number."""
 
-    family = "conflict"
+    family: ClassVar[str | None] = "conflict"
 
 
 class APIStatusError(TurkeySMSError):

@@ -2,44 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from turkeysms._async_client import AsyncTurkeySMS
-from turkeysms._client import TurkeySMS
 from turkeysms._response import APIResponse
+from turkeysms_api.models import (
+    AddContactResponse,
+    AuthCheckResponse,
+    BalanceResponse,
+    BasicReportResponse,
+    BlacklistAddResponse,
+    BlacklistStatusResponse,
+    ContentType,
+    CreateGroupResponse,
+    DetailedReportResponse,
+    EditGroupResponse,
+    ListGroupsResponse,
+    MessageResponse,
+    OtpDigits,
+    SendBulkSmsResponse,
+    SenderIdsResponse,
+    SendOtpResponse,
+    SendSmsResponse,
+    SmsLang,
+    SmsStatusResponse,
+)
+
+if TYPE_CHECKING:
+    from turkeysms._async_client import AsyncTurkeySMS
+    from turkeysms._client import TurkeySMS
 
 __all__ = ["AsyncTurkeySMSWithRawResponse", "TurkeySMSWithRawResponse"]
 
-P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def _raw(
-    method: Callable[Concatenate[TurkeySMS, P], T],
-) -> Callable[Concatenate[TurkeySMSWithRawResponse, P], APIResponse[T]]:
-    def wrapper(self: TurkeySMSWithRawResponse, /, *args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
-        # The client is a raw copy: its methods hand back the APIResponse unparsed (_base._finish).
-        answer: Any = method(self._client, *args, **kwargs)
-        return answer  # type: ignore[no-any-return]
-
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
-    return wrapper
-
-
-def _araw(
-    method: Callable[Concatenate[AsyncTurkeySMS, P], Awaitable[T]],
-) -> Callable[Concatenate[AsyncTurkeySMSWithRawResponse, P], Awaitable[APIResponse[T]]]:
-    async def wrapper(
-        self: AsyncTurkeySMSWithRawResponse, /, *args: P.args, **kwargs: P.kwargs
-    ) -> APIResponse[T]:
-        answer: Any = await method(self._client, *args, **kwargs)
-        return answer  # type: ignore[no-any-return]
-
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
-    return wrapper
+def _unparsed(answer: T) -> APIResponse[T]:
+    # The wrapped client is a raw copy (BaseClient._raw_copy): its methods hand back the
+    # APIResponse unparsed although typed as the model; this restores the truth.
+    if not isinstance(answer, APIResponse):  # pragma: no cover - a copy that is not raw
+        raise TypeError(f"expected an APIResponse, got {type(answer).__name__}")
+    return cast("APIResponse[T]", answer)
 
 
 class TurkeySMSWithRawResponse:
@@ -47,29 +51,147 @@ class TurkeySMSWithRawResponse:
 
     Errors still raise (their `http_response` holds the answer). The streaming
     helpers (`send_bulk`, `iter_report_records`) have no raw form: use
-    `get_report_page` or handle each chunk's answer.
+    `get_report_page`, or each chunk's `response`. tests/turkeysms/test_raw_response.py
+    checks that every signature here is the client's own.
     """
 
     def __init__(self, client: TurkeySMS) -> None:
         self._client = client
 
-    check_auth = _raw(TurkeySMS.check_auth)
-    get_balance = _raw(TurkeySMS.get_balance)
-    list_sender_ids = _raw(TurkeySMS.list_sender_ids)
-    send_sms = _raw(TurkeySMS.send_sms)
-    send_otp = _raw(TurkeySMS.send_otp)
-    send_custom_otp = _raw(TurkeySMS.send_custom_otp)
-    send_mixed = _raw(TurkeySMS.send_mixed)
-    create_group = _raw(TurkeySMS.create_group)
-    rename_group = _raw(TurkeySMS.rename_group)
-    delete_group = _raw(TurkeySMS.delete_group)
-    list_groups = _raw(TurkeySMS.list_groups)
-    add_contact = _raw(TurkeySMS.add_contact)
-    get_report = _raw(TurkeySMS.get_report)
-    get_report_page = _raw(TurkeySMS.get_report_page)
-    get_status = _raw(TurkeySMS.get_status)
-    blacklist_add = _raw(TurkeySMS.blacklist_add)
-    blacklist_status = _raw(TurkeySMS.blacklist_status)
+    def check_auth(self) -> APIResponse[AuthCheckResponse]:
+        """The key's status and permissions, and the account's status and balance."""
+        return _unparsed(self._client.check_auth())
+
+    def get_balance(self) -> APIResponse[BalanceResponse]:
+        """The main and international credits left."""
+        return _unparsed(self._client.get_balance())
+
+    def list_sender_ids(self) -> APIResponse[SenderIdsResponse]:
+        """The account's sender titles and whether each is active."""
+        return _unparsed(self._client.list_sender_ids())
+
+    def send_sms(
+        self,
+        title: str,
+        to: str,
+        text: str,
+        *,
+        sms_lang: SmsLang | int | None = None,
+        content_type: ContentType | int | None = None,
+        report: bool | None = None,
+        scheduled_at: dt.datetime | None = None,
+    ) -> APIResponse[SendSmsResponse]:
+        """Send one SMS now, or at `scheduled_at` (naive means Europe/Istanbul time)."""
+        return _unparsed(
+            self._client.send_sms(
+                title,
+                to,
+                text,
+                sms_lang=sms_lang,
+                content_type=content_type,
+                report=report,
+                scheduled_at=scheduled_at,
+            )
+        )
+
+    def send_otp(
+        self,
+        to: str,
+        *,
+        digits: OtpDigits | int | None = None,
+        lang: SmsLang | int | None = None,
+        report: bool | None = None,
+    ) -> APIResponse[SendOtpResponse]:
+        """Send a one-time password in the provider's text; the answer carries `otp_code`."""
+        return _unparsed(self._client.send_otp(to, digits=digits, lang=lang, report=report))
+
+    def send_custom_otp(
+        self,
+        title: str,
+        to: str,
+        text: str,
+        *,
+        digits: OtpDigits | int | None = None,
+        lang: SmsLang | int | None = None,
+        report: bool | None = None,
+    ) -> APIResponse[SendOtpResponse]:
+        """Send a one-time password inside `text`, where `TS-CODE` stands."""
+        return _unparsed(
+            self._client.send_custom_otp(title, to, text, digits=digits, lang=lang, report=report)
+        )
+
+    def send_mixed(
+        self,
+        title: str,
+        messages: Sequence[tuple[str, str]],
+        *,
+        sms_lang: SmsLang | int | None = None,
+        content_type: ContentType | int | None = None,
+        report: bool | None = None,
+        scheduled_at: dt.datetime | None = None,
+    ) -> APIResponse[SendBulkSmsResponse]:
+        """Send each (number, text) pair's own text to its number, in one request."""
+        return _unparsed(
+            self._client.send_mixed(
+                title,
+                messages,
+                sms_lang=sms_lang,
+                content_type=content_type,
+                report=report,
+                scheduled_at=scheduled_at,
+            )
+        )
+
+    def create_group(self, name: str) -> APIResponse[CreateGroupResponse]:
+        """Create a contact group; the answer's `group.id` names it from then on."""
+        return _unparsed(self._client.create_group(name))
+
+    def rename_group(self, group_id: int, new_name: str) -> APIResponse[EditGroupResponse]:
+        """Give a group a new name."""
+        return _unparsed(self._client.rename_group(group_id, new_name))
+
+    def delete_group(self, group_id: int) -> APIResponse[MessageResponse]:
+        """Delete a group (soft: its name becomes free again)."""
+        return _unparsed(self._client.delete_group(group_id))
+
+    def list_groups(self, search: str | None = None) -> APIResponse[ListGroupsResponse]:
+        """The account's live groups, optionally those whose name contains `search`."""
+        return _unparsed(self._client.list_groups(search))
+
+    def add_contact(
+        self,
+        group_id: int,
+        number: str,
+        *,
+        name: str | None = None,
+        f_01: str | None = None,
+        f_02: str | None = None,
+        f_03: str | None = None,
+    ) -> APIResponse[AddContactResponse]:
+        """Add a number, with a name and up to three custom fields, to a group."""
+        return _unparsed(
+            self._client.add_contact(group_id, number, name=name, f_01=f_01, f_02=f_02, f_03=f_03)
+        )
+
+    def get_report(self, sms_id: int) -> APIResponse[BasicReportResponse]:
+        """Delivered, failed and pending counts of one send."""
+        return _unparsed(self._client.get_report(sms_id))
+
+    def get_report_page(self, sms_id: int, page: int = 1) -> APIResponse[DetailedReportResponse]:
+        """One page (500 records) of the per-number report of one send."""
+        return _unparsed(self._client.get_report_page(sms_id, page))
+
+    def get_status(self, sms_id: int) -> APIResponse[SmsStatusResponse]:
+        """The delivery status of one send; TS-1022/TS-1023 are statuses here, not errors."""
+        return _unparsed(self._client.get_status(sms_id))
+
+    def blacklist_add(self, number: str) -> APIResponse[BlacklistAddResponse]:
+        """Block a number: it never receives a message from this account again."""
+        return _unparsed(self._client.blacklist_add(number))
+
+    def blacklist_status(self, number: str) -> APIResponse[BlacklistStatusResponse]:
+        """Whether a number is blocked (TS-1143) or not (TS-1142), and since when."""
+        return _unparsed(self._client.blacklist_status(number))
 
 
 class AsyncTurkeySMSWithRawResponse:
@@ -78,20 +200,137 @@ class AsyncTurkeySMSWithRawResponse:
     def __init__(self, client: AsyncTurkeySMS) -> None:
         self._client = client
 
-    check_auth = _araw(AsyncTurkeySMS.check_auth)
-    get_balance = _araw(AsyncTurkeySMS.get_balance)
-    list_sender_ids = _araw(AsyncTurkeySMS.list_sender_ids)
-    send_sms = _araw(AsyncTurkeySMS.send_sms)
-    send_otp = _araw(AsyncTurkeySMS.send_otp)
-    send_custom_otp = _araw(AsyncTurkeySMS.send_custom_otp)
-    send_mixed = _araw(AsyncTurkeySMS.send_mixed)
-    create_group = _araw(AsyncTurkeySMS.create_group)
-    rename_group = _araw(AsyncTurkeySMS.rename_group)
-    delete_group = _araw(AsyncTurkeySMS.delete_group)
-    list_groups = _araw(AsyncTurkeySMS.list_groups)
-    add_contact = _araw(AsyncTurkeySMS.add_contact)
-    get_report = _araw(AsyncTurkeySMS.get_report)
-    get_report_page = _araw(AsyncTurkeySMS.get_report_page)
-    get_status = _araw(AsyncTurkeySMS.get_status)
-    blacklist_add = _araw(AsyncTurkeySMS.blacklist_add)
-    blacklist_status = _araw(AsyncTurkeySMS.blacklist_status)
+    async def check_auth(self) -> APIResponse[AuthCheckResponse]:
+        """The key's status and permissions, and the account's status and balance."""
+        return _unparsed(await self._client.check_auth())
+
+    async def get_balance(self) -> APIResponse[BalanceResponse]:
+        """The main and international credits left."""
+        return _unparsed(await self._client.get_balance())
+
+    async def list_sender_ids(self) -> APIResponse[SenderIdsResponse]:
+        """The account's sender titles and whether each is active."""
+        return _unparsed(await self._client.list_sender_ids())
+
+    async def send_sms(
+        self,
+        title: str,
+        to: str,
+        text: str,
+        *,
+        sms_lang: SmsLang | int | None = None,
+        content_type: ContentType | int | None = None,
+        report: bool | None = None,
+        scheduled_at: dt.datetime | None = None,
+    ) -> APIResponse[SendSmsResponse]:
+        """Send one SMS now, or at `scheduled_at` (naive means Europe/Istanbul time)."""
+        return _unparsed(
+            await self._client.send_sms(
+                title,
+                to,
+                text,
+                sms_lang=sms_lang,
+                content_type=content_type,
+                report=report,
+                scheduled_at=scheduled_at,
+            )
+        )
+
+    async def send_otp(
+        self,
+        to: str,
+        *,
+        digits: OtpDigits | int | None = None,
+        lang: SmsLang | int | None = None,
+        report: bool | None = None,
+    ) -> APIResponse[SendOtpResponse]:
+        """Send a one-time password in the provider's text; the answer carries `otp_code`."""
+        return _unparsed(await self._client.send_otp(to, digits=digits, lang=lang, report=report))
+
+    async def send_custom_otp(
+        self,
+        title: str,
+        to: str,
+        text: str,
+        *,
+        digits: OtpDigits | int | None = None,
+        lang: SmsLang | int | None = None,
+        report: bool | None = None,
+    ) -> APIResponse[SendOtpResponse]:
+        """Send a one-time password inside `text`, where `TS-CODE` stands."""
+        return _unparsed(
+            await self._client.send_custom_otp(title, to, text, digits=digits, lang=lang, report=report)
+        )
+
+    async def send_mixed(
+        self,
+        title: str,
+        messages: Sequence[tuple[str, str]],
+        *,
+        sms_lang: SmsLang | int | None = None,
+        content_type: ContentType | int | None = None,
+        report: bool | None = None,
+        scheduled_at: dt.datetime | None = None,
+    ) -> APIResponse[SendBulkSmsResponse]:
+        """Send each (number, text) pair's own text to its number, in one request."""
+        return _unparsed(
+            await self._client.send_mixed(
+                title,
+                messages,
+                sms_lang=sms_lang,
+                content_type=content_type,
+                report=report,
+                scheduled_at=scheduled_at,
+            )
+        )
+
+    async def create_group(self, name: str) -> APIResponse[CreateGroupResponse]:
+        """Create a contact group; the answer's `group.id` names it from then on."""
+        return _unparsed(await self._client.create_group(name))
+
+    async def rename_group(self, group_id: int, new_name: str) -> APIResponse[EditGroupResponse]:
+        """Give a group a new name."""
+        return _unparsed(await self._client.rename_group(group_id, new_name))
+
+    async def delete_group(self, group_id: int) -> APIResponse[MessageResponse]:
+        """Delete a group (soft: its name becomes free again)."""
+        return _unparsed(await self._client.delete_group(group_id))
+
+    async def list_groups(self, search: str | None = None) -> APIResponse[ListGroupsResponse]:
+        """The account's live groups, optionally those whose name contains `search`."""
+        return _unparsed(await self._client.list_groups(search))
+
+    async def add_contact(
+        self,
+        group_id: int,
+        number: str,
+        *,
+        name: str | None = None,
+        f_01: str | None = None,
+        f_02: str | None = None,
+        f_03: str | None = None,
+    ) -> APIResponse[AddContactResponse]:
+        """Add a number, with a name and up to three custom fields, to a group."""
+        return _unparsed(
+            await self._client.add_contact(group_id, number, name=name, f_01=f_01, f_02=f_02, f_03=f_03)
+        )
+
+    async def get_report(self, sms_id: int) -> APIResponse[BasicReportResponse]:
+        """Delivered, failed and pending counts of one send."""
+        return _unparsed(await self._client.get_report(sms_id))
+
+    async def get_report_page(self, sms_id: int, page: int = 1) -> APIResponse[DetailedReportResponse]:
+        """One page (500 records) of the per-number report of one send."""
+        return _unparsed(await self._client.get_report_page(sms_id, page))
+
+    async def get_status(self, sms_id: int) -> APIResponse[SmsStatusResponse]:
+        """The delivery status of one send; TS-1022/TS-1023 are statuses here, not errors."""
+        return _unparsed(await self._client.get_status(sms_id))
+
+    async def blacklist_add(self, number: str) -> APIResponse[BlacklistAddResponse]:
+        """Block a number: it never receives a message from this account again."""
+        return _unparsed(await self._client.blacklist_add(number))
+
+    async def blacklist_status(self, number: str) -> APIResponse[BlacklistStatusResponse]:
+        """Whether a number is blocked (TS-1143) or not (TS-1142), and since when."""
+        return _unparsed(await self._client.blacklist_status(number))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from typing import Any
 
 import httpx
@@ -34,6 +35,24 @@ def test_every_operation_has_a_raw_form(client: TurkeySMS) -> None:
     streaming = {"send_bulk", "iter_report_records"}
     methods = {n for n in vars(TurkeySMS) if not n.startswith("_") and callable(getattr(TurkeySMS, n))}
     assert public == methods - streaming - {"close", "with_options"}
+
+
+@pytest.mark.parametrize(
+    ("client_class", "raw_class"),
+    [
+        (TurkeySMS, turkeysms.TurkeySMSWithRawResponse),
+        (turkeysms.AsyncTurkeySMS, turkeysms.AsyncTurkeySMSWithRawResponse),
+    ],
+)
+def test_raw_signatures_are_the_clients(client_class: type, raw_class: type) -> None:
+    for name in (n for n in vars(raw_class) if not n.startswith("_")):
+        ours = inspect.signature(getattr(raw_class, name))
+        theirs = inspect.signature(getattr(client_class, name))
+        assert list(ours.parameters.values()) == list(theirs.parameters.values()), name
+        assert ours.return_annotation == f"APIResponse[{theirs.return_annotation}]", name
+        assert inspect.iscoroutinefunction(getattr(raw_class, name)) == inspect.iscoroutinefunction(
+            getattr(client_class, name)
+        )
 
 
 def test_retries_taken_counts_retries(client: TurkeySMS, fake: FakeAPI) -> None:
