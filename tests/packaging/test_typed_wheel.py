@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import WheelVenv
+from .conftest import Venv
 
 pytestmark = pytest.mark.slow
 
@@ -52,13 +50,13 @@ def user_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def test_every_shipped_package_has_py_typed(wheel_venv: WheelVenv) -> None:
+def test_every_shipped_package_has_py_typed(wheel_venv: Venv) -> None:
     site = next(wheel_venv.root.glob("lib/python*/site-packages"))
     for package in ("turkeysms", "turkeysms_api", "turkeysms_mock", "turkeysms_spec"):
         assert (site / package / "py.typed").is_file(), package
 
 
-def test_mypy_strict_sees_the_types(wheel_venv: WheelVenv, user_project: Path) -> None:
+def test_mypy_strict_sees_the_types(wheel_venv: Venv, user_project: Path) -> None:
     done = subprocess.run(
         [str(TOOLS / "mypy"), "--strict", "--python-executable", str(wheel_venv.python), "app.py"],
         cwd=user_project,
@@ -70,7 +68,7 @@ def test_mypy_strict_sees_the_types(wheel_venv: WheelVenv, user_project: Path) -
     assert len(re.findall(r'Revealed type is "(builtins\.)?int"', done.stdout)) == 2, done.stdout
 
 
-def test_basedpyright_sees_the_types(wheel_venv: WheelVenv, user_project: Path) -> None:
+def test_basedpyright_sees_the_types(wheel_venv: Venv, user_project: Path) -> None:
     done = subprocess.run(
         [str(TOOLS / "basedpyright"), "--pythonpath", str(wheel_venv.python), "app.py"],
         cwd=user_project,
@@ -83,21 +81,15 @@ def test_basedpyright_sees_the_types(wheel_venv: WheelVenv, user_project: Path) 
     assert done.stdout.count('Type of "sent.sms_id" is "int"') == 2, done.stdout
 
 
-def test_verifytypes_scores_at_least_95_percent(wheel_venv: WheelVenv, tmp_path: Path) -> None:
+def test_verifytypes_scores_at_least_95_percent(wheel_venv: Venv, tmp_path: Path) -> None:
     # verifytypes finds the package only inside the venv that holds it.
-    env = {
-        **os.environ,
-        "VIRTUAL_ENV": str(wheel_venv.root),
-        "PATH": f"{wheel_venv.bin}:{os.environ['PATH']}",
-    }
-    env.pop("PYTHONPATH", None)
-    tool = shutil.which("basedpyright", path=str(TOOLS)) or "basedpyright"
+    # --ignoreexternal: the score of our own symbols; gaps inside httpx's annotations are httpx's.
     done = subprocess.run(
-        [tool, "--verifytypes", "turkeysms", "--ignoreexternal", "--outputjson"],
+        [str(TOOLS / "basedpyright"), "--verifytypes", "turkeysms", "--ignoreexternal", "--outputjson"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env=env,
+        env=wheel_venv.env(),
         check=False,
     )
     report = json.loads(done.stdout)
