@@ -31,10 +31,10 @@ from turkeysms._exceptions import (
     SenderIdError,
     TurkeySMSError,
 )
-from turkeysms.compat import TurkeySmsClient
 from turkeysms._raw import AsyncTurkeySMSWithRawResponse, TurkeySMSWithRawResponse
 from turkeysms._response import APIResponse
 from turkeysms._version import __version__
+from turkeysms.compat import TurkeySmsClient
 from turkeysms.segments import Encoding, Estimate, estimate
 from turkeysms.webhooks import (
     InvalidWebhookError,
@@ -82,8 +82,8 @@ __all__ = [
     "SmsLang",
     "TurkeySMS",
     "TurkeySMSError",
-    "TurkeySmsClient",
     "TurkeySMSWithRawResponse",
+    "TurkeySmsClient",
     "WebhookEvent",
     "__version__",
     "construct_event",
