@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 
@@ -80,3 +82,22 @@ def test_own_client_gets_the_default_timeout_and_user_agent_from_metadata() -> N
     assert requests[0].headers["User-Agent"] == USER_AGENT
     client.close()
     assert client._http.is_closed
+
+
+def test_the_async_client_leaves_a_users_client_open_and_unhooked() -> None:
+    requests: list[httpx.Request] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json=ANSWERS["/balance/"])
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler), base_url="http://fake")
+
+    async def scenario() -> None:
+        async with turkeysms.AsyncTurkeySMS(KEY, http_client=http) as client:
+            await client.with_options(timeout=2).get_balance()
+        assert not http.is_closed and http.event_hooks == {"request": [], "response": []}
+        await http.aclose()
+
+    asyncio.run(scenario())
+    assert requests[0].extensions["timeout"]["read"] == 2 and requests[0].headers["User-Agent"] == USER_AGENT
