@@ -10,77 +10,14 @@ from turkeysms._bulk import BulkChunkResult, BulkSummary
 from turkeysms._response import APIResponse
 from turkeysms._secret import REDACTED
 from turkeysms_api import models as _models
-from turkeysms_api.models import (
-    AddContactResponse,
-    AuthCheckResponse,
-    AuthCheckResponseAccountSummary,
-    AuthCheckResponseKeyDetails,
-    AuthCheckResponseKeyDetailsPermissions,
-    Balance,
-    BalanceResponse,
-    BasicReportResponse,
-    BlacklistAddResponse,
-    BlacklistStatusResponse,
-    ContentType,
-    CreateGroupResponse,
-    CreateGroupResponseGroup,
-    DetailedReportResponse,
-    DetailedReportResponseDataItem,
-    DetailedReportResponsePagination,
-    EditGroupResponse,
-    ErrorResponse,
-    ListGroupsResponse,
-    ListGroupsResponseGroupsItem,
-    MessageResponse,
-    OtpDigits,
-    SendBulkSmsResponse,
-    SenderIdsResponse,
-    SenderIdsResponseSenderIdsItem,
-    SendOtpResponse,
-    SendSmsResponse,
-    SmsLang,
-    SmsStatusResponse,
-    WebhookEvent,
-    WebhookEventData,
-)
+
+# Every generated model and enum, by a wildcard the type checkers read as a re-export, so that a model
+# the spec renames or adds is here without an edit.
+from turkeysms_api.models import *  # noqa: F403
 from turkeysms_api.types import Unset
 
-__all__ = [
-    "APIResponse",
-    "AddContactResponse",
-    "AuthCheckResponse",
-    "AuthCheckResponseAccountSummary",
-    "AuthCheckResponseKeyDetails",
-    "AuthCheckResponseKeyDetailsPermissions",
-    "Balance",
-    "BalanceResponse",
-    "BasicReportResponse",
-    "BlacklistAddResponse",
-    "BlacklistStatusResponse",
-    "BulkChunkResult",
-    "BulkSummary",
-    "ContentType",
-    "CreateGroupResponse",
-    "CreateGroupResponseGroup",
-    "DetailedReportResponse",
-    "DetailedReportResponseDataItem",
-    "DetailedReportResponsePagination",
-    "EditGroupResponse",
-    "ErrorResponse",
-    "ListGroupsResponse",
-    "ListGroupsResponseGroupsItem",
-    "MessageResponse",
-    "OtpDigits",
-    "SendBulkSmsResponse",
-    "SendOtpResponse",
-    "SendSmsResponse",
-    "SenderIdsResponse",
-    "SenderIdsResponseSenderIdsItem",
-    "SmsLang",
-    "SmsStatusResponse",
-    "WebhookEvent",
-    "WebhookEventData",
-]
+__all__ = ["APIResponse", "BulkChunkResult", "BulkSummary"]
+__all__ += _models.__all__
 
 
 def _repr(self: Any) -> str:

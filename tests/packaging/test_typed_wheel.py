@@ -19,7 +19,8 @@ USER_SCRIPT = """
 from typing import assert_type
 
 from turkeysms import APIResponse, AsyncTurkeySMS, BulkSummary, TurkeySMS
-from turkeysms.types import BalanceResponse, SendSmsResponse
+from turkeysms.types import BalanceResponse, SendSmsResponse, WebhookEvent
+from turkeysms.webhooks import construct_event
 
 
 def use(client: TurkeySMS) -> None:
@@ -33,6 +34,7 @@ def use(client: TurkeySMS) -> None:
     quick = client.with_options(timeout=5, max_retries=0)
     assert_type(quick, TurkeySMS)
     assert_type(client.send_bulk("MyCompany", ["905321234567"], "Hi").run(), BulkSummary)
+    assert_type(construct_event(b"{}", "sig", ["new", "old"], tolerance=300), WebhookEvent)
 
 
 async def use_async(client: AsyncTurkeySMS) -> None:
