@@ -20,13 +20,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     account), DELIVERY_DELAY_S, MAX_CONTENT_LENGTH (bytes), CLOCK (a domain.clock.Clock; default:
     the offset shared through the database), WEBHOOK_TIMEOUT_S, WEBHOOK_MAX_ATTEMPTS,
     WEBHOOK_BACKOFF_S, and WEBHOOK_THREAD (send webhooks from a background thread of the serving
-    process; without it they go out only when the clock is advanced through the control API)."""
+    process; without it they go out only when the clock is advanced through the control API),
+    HOST (the address served, allowed in Host headers), ALLOWED_HOSTS (more host names control calls
+    may name in Host and Origin; "*" for any) and CONTROL_TOKEN (required by control calls if set)."""
     # Imported here, not at the top: importing the package (e.g. for the pytest plugin, which every
     # pytest session of the environment loads) must not cost Flask and the contract (~0.4 s).
     from flask import Flask  # noqa: PLC0415
 
     from .adapters.webhook_sender import Dispatcher  # noqa: PLC0415
-    from .api import account, blacklist, control, docs, errors, groups, reports, sms  # noqa: PLC0415
+    from .api import account, blacklist, control, docs, errors, groups, guard, reports, sms  # noqa: PLC0415
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
@@ -45,9 +47,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         WEBHOOK_MAX_ATTEMPTS=DEFAULT_POLICY.max_attempts,
         WEBHOOK_BACKOFF_S=DEFAULT_POLICY.backoff_s,
         WEBHOOK_THREAD=False,
+        HOST=None,
+        ALLOWED_HOSTS=(),
+        CONTROL_TOKEN=None,
     )
     if config:
         app.config.update(config)
+    app.config["ALLOWED_HOSTS"] = guard.allowed_hosts(app.config["HOST"], app.config["ALLOWED_HOSTS"])
     # /balance/ is documented with its slash and the rest without: accept both spellings of every
     # path instead of answering a redirect (whose body would be HTML).
     app.url_map.strict_slashes = False

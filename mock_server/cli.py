@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import socket
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from .access_log import logged
 
 # Imported before the fork (httpx and the SDK, about half a second), so every worker inherits it.
 from .adapters import webhook_sender  # noqa: F401
+from .api import guard
 from .api.operations import operations
 from .domain import seed
 from .domain.backend import DEFAULT_DELIVERY_DELAY_S
@@ -25,6 +27,8 @@ from .store import schema
 from .store.database import MEMORY, Database
 
 DEFAULT_THREADS = 4
+CONTROL_TOKEN_ENV = "TURKEYSMS_MOCK_CONTROL_TOKEN"  # noqa: S105  # a variable name
+ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
 LISTEN_BACKLOG = 1024
 
 
@@ -88,6 +92,19 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--access-log", help="write an access log (path, or - for stderr); bodies are never logged"
     )
+    ask.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a host name control calls may carry in Host/Origin besides loopback and --host"
+        f" (repeatable, * for any; also ${ALLOWED_HOSTS_ENV}, comma-separated)",
+    )
+    ask.add_argument(
+        "--control-token",
+        default=os.environ.get(CONTROL_TOKEN_ENV) or None,
+        help=f"require this token on /_mock/ calls (X-Mock-Token or Authorization: Bearer; also ${CONTROL_TOKEN_ENV})",
+    )
     return ask
 
 
@@ -117,6 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"turkeysms-mock: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 1
     port = listener.getsockname()[1]
+    if args.control_token is None and args.host not in guard.LOOPBACK_HOSTS:
+        print(
+            f"turkeysms-mock: WARNING: serving on {args.host}, beyond this machine's loopback, without"
+            f" --control-token: anyone who reaches it can reset it and read its OTPs.",
+            file=sys.stderr,
+        )
     print(f"turkeysms-mock: serving on http://{args.host}:{port} (database {args.db})", flush=True)
     config = {
         "DATABASE": args.db,
@@ -127,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "WEBHOOK_BACKOFF_S": args.webhook_backoff,
         "WEBHOOK_THREAD": True,  # each worker sweeps and sends in the background
         "MAX_CONTENT_LENGTH": args.max_body_bytes,
+        "HOST": args.host,
+        "ALLOWED_HOSTS": [*args.allowed_host, *os.environ.get(ALLOWED_HOSTS_ENV, "").split(",")],
+        "CONTROL_TOKEN": args.control_token,
     }
     logging.basicConfig(level=logging.WARNING, format="turkeysms-mock: %(levelname)s %(name)s: %(message)s")
     # "Task queue depth is N" is a load report, not a fault: under a benchmark it would flood stderr.

@@ -37,7 +37,7 @@ class MockServer:
         return answer
 
     def reset(self) -> None:
-        self._ok(self.http.post("/_mock/reset"))
+        self._ok(self.http.post("/_mock/reset", json={}))
 
     def advance(self, seconds: float) -> str:
         """Move the mock clock forward; due deliveries and webhooks have run when it returns."""

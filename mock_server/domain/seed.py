@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..records import Seed, SeedAccount, SeedKey, SeedSenderId
+from . import urls
 from .permissions import resolve
 
 DEMO_SEED = """\
@@ -67,6 +68,8 @@ def _account(item: Any, index: int) -> SeedAccount:
     webhook = item.get("webhook") or {}
     if not isinstance(webhook, Mapping):
         raise SeedError(f"{where}.webhook: needs 'url' and 'secret'")
+    if webhook.get("url") is not None and not urls.usable_url(webhook["url"]):
+        raise SeedError(f"{where}.webhook.url: an http(s) URL without spaces or control characters (CR, LF)")
     return SeedAccount(
         name=item["name"],
         keys=tuple(

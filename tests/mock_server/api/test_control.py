@@ -43,7 +43,10 @@ def test_clock_advances_reads_and_refuses_going_back(turkeysms_mock: MockServer)
         assert refused["error"] == "invalid_request"
     not_json = http.post("/_mock/clock", content=b"advance=1", headers={"Content-Type": "text/plain"})
     assert conforms(not_json, "/_mock/clock", "post")["error"] == "unsupported_media_type"
-    assert http.post("/_mock/clock", content=b"{nope").status_code == 400
+    assert (
+        http.post("/_mock/clock", content=b"{nope", headers={"Content-Type": "application/json"}).status_code
+        == 400
+    )
     wrong_method = http.get("/_mock/clock")
     assert (wrong_method.status_code, wrong_method.json()["error"]) == (405, "method_not_allowed")
     assert http.get("/_mock/nothing").json()["error"] == "not_found"
@@ -179,7 +182,7 @@ def test_reset_returns_every_worker_to_the_seed(turkeysms_mock: MockServer) -> N
     assert spent["result"] is True, spent
     turkeysms_mock.set_webhook("http://127.0.0.1:9/never", "s")
     moved = datetime.fromisoformat(turkeysms_mock.advance(86400))
-    done = conforms(turkeysms_mock.http.post("/_mock/reset"), "/_mock/reset", "post")
+    done = conforms(turkeysms_mock.http.post("/_mock/reset", json={}), "/_mock/reset", "post")
     assert done == {"reset": True, "accounts": 1}
     assert turkeysms_mock.messages() == []
     assert turkeysms_mock.post("/sms/status", sms_id=sms_id)["result_code"] == "TS-1052"

@@ -33,6 +33,8 @@ def test_manage_groups_grants_the_four_group_privileges() -> None:
         "accounts: [{name: a, api_keys: [{key: k}]}, {name: b, api_keys: [{key: k}]}]",
         "accounts: [{name: a}, {name: a}]",
         "accounts: [{name: a, sender_ids: {title: x}}]",
+        'accounts: [{name: a, webhook: {url: "http://127.0.0.1:9/hook\\r\\nX-Injected: 1", secret: s}}]',
+        "accounts: [{name: a, webhook: {url: ftp://host/hook, secret: s}}]",
     ],
 )
 def test_malformed_seed_is_refused(text: str) -> None:

@@ -1,0 +1,79 @@
+"""What a control call must show before it runs: a Host and Origin we serve, the token if one is set, JSON."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from flask import Response, current_app, request
+
+from .responses import control_error
+
+# Names that always reach this machine's loopback: a page cannot make a browser send them for its own
+# domain. DNS rebinding points an attacker's name at 127.0.0.1; its Host header still says that name.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})  # names of "every address", not binds
+ANY_HOST = "*"
+TOKEN_HEADER = "X-Mock-Token"  # noqa: S105  # a header name, not a secret
+# A load balancer checks health without credentials; nothing there is secret.
+OPEN_PATHS = frozenset({"/_mock/health"})
+
+
+def allowed_hosts(bound: str | None, extra: Iterable[str]) -> frozenset[str]:
+    """The loopback names, the address the mock is bound to (unless a wildcard), and `extra`."""
+    names = set(LOOPBACK_HOSTS) | {name.strip().lower() for name in extra if name.strip()}
+    if bound is not None and bound.lower() not in WILDCARD_HOSTS:
+        names.add(bound.strip("[]").lower())
+    return frozenset(names)
+
+
+def _hostname(authority: str) -> str | None:
+    try:
+        return urlsplit("//" + authority).hostname
+    except ValueError:
+        return None
+
+
+def _origin_hostname(origin: str) -> str | None:
+    try:
+        return urlsplit(origin).hostname  # "null" (a sandboxed page, a file) has none
+    except ValueError:
+        return None
+
+
+def _token_given() -> str:
+    direct = request.headers.get(TOKEN_HEADER)
+    if direct is not None:
+        return direct
+    scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
+    return credentials.strip() if scheme.lower() == "bearer" else ""
+
+
+def check() -> Response | None:
+    """None when the control request may run; else the refusal to answer instead."""
+    hosts: frozenset[str] = current_app.config["ALLOWED_HOSTS"]
+    if ANY_HOST not in hosts:
+        if _hostname(request.host) not in hosts:
+            return control_error(
+                403, "forbidden_host", f"Host {request.host!r} is not an address this mock serves."
+            )
+        origin = request.headers.get("Origin")
+        if origin is not None and _origin_hostname(origin) not in hosts:
+            return control_error(403, "forbidden_origin", f"Origin {origin!r} may not drive this mock.")
+    token: str | None = current_app.config["CONTROL_TOKEN"]
+    if token and request.path not in OPEN_PATHS and not hmac.compare_digest(_token_given(), token):
+        return control_error(
+            401,
+            "unauthorized",
+            f"This mock needs its control token ({TOKEN_HEADER} or Authorization: Bearer).",
+        )
+    if request.method == "POST" and not _is_json(request.mimetype):
+        # A form or text/plain POST is what a page may send cross-origin without asking (no CORS
+        # preflight); JSON it cannot. So a control POST is JSON, with or without a body.
+        return control_error(415, "unsupported_media_type", "Request body must be JSON (application/json).")
+    return None
+
+
+def _is_json(mimetype: str) -> bool:
+    return mimetype == "application/json" or mimetype.endswith("+json")
