@@ -157,7 +157,9 @@ class BaseClient:
                 body_text(prepared.body, self._key()),
             )
 
-    def _answer(self, prepared: Prepared, response: httpx.Response, started: float, attempt: int) -> Any:
+    def _answer(
+        self, prepared: Prepared, response: httpx.Response, started: float, attempt: int
+    ) -> APIResponse[Any] | TurkeySMSError:
         """The APIResponse of a success, or the TurkeySMSError an answer stands for."""
         error = check_response(response, self._key())
         if logger.isEnabledFor(logging.DEBUG):
