@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-import math
-import re
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
-
 from ..domain import inbox, lifecycle, settling, state, urls, webhooks
 from ..domain.clock import iso
+from ..domain.errors import ApiError
 from ..records import Attempt, Waiting
-from . import guard
-from .pipeline import InvalidBodyError, backend, parse_body
+from . import control_spec, guard
+from .pipeline import InvalidBodyError, backend, is_json_media_type, parse_body
 from .responses import control_error, write
+from .validation import RequestValidator
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
 
 DISPATCHER_KEY = "turkeysms_mock_webhooks"
 SETTLER_KEY = "turkeysms_mock_settler"
-# How long an advance waits by default for the webhook attempts it made due (`wait`, seconds).
-DEFAULT_WAIT_S = 5.0
-MAX_IDENTIFIER = 2**53 - 1
 
 
 class RefusedError(Exception):
@@ -43,17 +38,6 @@ def _refused(failure: RefusedError) -> Response:
     return control_error(failure.status, failure.error, failure.message)
 
 
-@functools.cache
-def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = load_openapi(CONTROL_API_PATH)["components"]["schemas"][name]
-    return schema
-
-
-@functools.cache
-def _phone_pattern() -> re.Pattern[str]:
-    return re.compile(_schema("PhoneNumber")["pattern"])
-
-
 def dispatcher() -> webhooks.Sender:
     found: webhooks.Sender = current_app.extensions[DISPATCHER_KEY]
     return found
@@ -70,9 +54,19 @@ def _invalid(message: str) -> RefusedError:
     return RefusedError(400, "invalid_request", message)
 
 
-def _body() -> dict[str, Any]:
-    mimetype = request.mimetype
-    if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
+def _checked(validator: RequestValidator, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values the spec's schema admits (defaults filled in); any refusal is the control API's 400."""
+    try:
+        checked: dict[str, Any] = validator.validate(values)
+    except ApiError as failure:
+        raise _invalid(
+            failure.message or "The request is not what spec/control-api.yaml describes."
+        ) from None
+    return checked
+
+
+def _body(path: str) -> dict[str, Any]:
+    if not is_json_media_type(request.mimetype):
         raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
     try:
         body = parse_body(request.get_data(cache=False))
@@ -80,26 +74,12 @@ def _body() -> dict[str, Any]:
         raise _invalid(str(invalid)) from invalid
     if not isinstance(body, dict):
         raise _invalid("The body must be a JSON object.")
-    return body
+    return _checked(control_spec.body(path), body)
 
 
-def _phone(value: str | None, name: str, *, required: bool) -> str | None:
+def _query(path: str) -> dict[str, Any]:
     # Only an absent parameter is missing: `?to=` is an empty value, and no number (400).
-    if value is None:
-        if required:
-            raise _invalid(f"'{name}' is required.")
-        return None
-    if not _phone_pattern().fullmatch(value):
-        raise _invalid(f"'{name}' must be a phone number in international format, digits only.")
-    return value
-
-
-def _identifier(raw: str | None, name: str) -> int | None:
-    if raw is None:
-        return None
-    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_IDENTIFIER:
-        raise _invalid(f"'{name}' must be a positive integer.")
-    return int(raw)
+    return _checked(control_spec.parameters(path, "get", "query"), request.args.to_dict(flat=True))
 
 
 @blueprint.get("/health")
@@ -107,24 +87,10 @@ def health() -> Response:
     return write({"status": "ok", "now": iso(backend().clock.now())})
 
 
-def _seconds(body: dict[str, Any], name: str, default: float | None = None) -> float:
-    value = body.get(name, default)
-    limit = _schema("ClockAdvance")["properties"][name]["maximum"]
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or not 0 <= value <= limit
-    ):
-        raise _invalid(f"'{name}' must be a number of seconds >= 0 and <= {limit}.")
-    return float(value)
-
-
 @blueprint.post("/clock")
 def advance_clock() -> Response:
-    body = _body()
-    seconds = _seconds(body, "advance")
-    wait_s = _seconds(body, "wait", DEFAULT_WAIT_S)
+    body = _body("/_mock/clock")
+    seconds, wait_s = float(body["advance"]), float(body["wait"])
     clock = backend().clock
     if seconds:
         clock.advance(seconds)
@@ -136,15 +102,14 @@ def advance_clock() -> Response:
 
 @blueprint.post("/reset")
 def reset() -> Response:
-    _body()  # an object, as the contract says; what it holds is not read
+    _body("/_mock/reset")  # an object, as the contract says; what it holds is not read
     accounts = state.reset(backend())
     return write({"reset": True, "accounts": accounts})
 
 
 @blueprint.get("/otp")
 def latest_otp() -> Response:
-    mobile = _phone(request.args.get("mobile"), "mobile", required=True)
-    assert mobile is not None
+    mobile = _query("/_mock/otp")["mobile"]
     found = inbox.latest_otp(backend(), mobile)
     if found is None or found.otp_code is None:
         raise RefusedError(404, "not_found", f"No OTP was sent to {mobile}.")
@@ -178,28 +143,18 @@ def _message(item: inbox.Message) -> dict[str, Any]:
 
 @blueprint.get("/messages")
 def list_messages() -> Response:
-    to = _phone(request.args.get("to"), "to", required=False)
-    raw_limit = request.args.get("limit", "100")
-    if not raw_limit.isascii() or not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
-        raise _invalid("'limit' must be an integer from 1 to 1000.")
-    found = inbox.messages(backend(), to, int(raw_limit))
+    query = _query("/_mock/messages")
+    found = inbox.messages(backend(), query.get("to"), query["limit"])
     return write({"messages": [_message(item) for item in found]})
 
 
 @blueprint.post("/messages/<raw_id>/status")
 def force_status(raw_id: str) -> Response:
-    sms_id = _identifier(raw_id, "sms_id")
-    assert sms_id is not None
-    body = _body()
-    status = body.get("status")
-    if not isinstance(status, str) or status not in lifecycle.FORCEABLE:
-        raise _invalid(f"'status' must be one of {', '.join(sorted(lifecycle.FORCEABLE))}.")
-    recipient = body.get("recipient")
-    if recipient is not None and not isinstance(recipient, str):
-        raise _invalid("'recipient' must be a phone number.")
-    number = _phone(recipient, "recipient", required=False)
+    path = "/_mock/messages/{sms_id}/status"
+    sms_id = _checked(control_spec.parameters(path, "post", "path"), {"sms_id": raw_id})["sms_id"]
+    body = _body(path)
     try:
-        changed = lifecycle.force(backend(), sms_id, status, number)
+        changed = lifecycle.force(backend(), sms_id, body["status"], body.get("recipient"))
     except lifecycle.UnknownMessageError as missing:
         raise RefusedError(404, "not_found", str(missing)) from missing
     dispatcher().wake()
@@ -207,29 +162,17 @@ def force_status(raw_id: str) -> Response:
     return write({"messages": [_message(inbox.describe(item, now)) for item in changed]})
 
 
-def _webhook_url(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not urls.usable_url(value):
+@blueprint.post("/webhook")
+def set_webhook() -> Response:
+    body = _body("/_mock/webhook")
+    url = body["url"]
+    # Beyond the schema, the domain's rule for every webhook URL (the seed's too): no CR, LF or spaces.
+    if url is not None and not urls.usable_url(url):
         raise _invalid(
             "'url' must be an http(s) URL of at most 2048 characters without spaces or control"
             " characters (CR, LF), or null."
         )
-    return str(value)
-
-
-@blueprint.post("/webhook")
-def set_webhook() -> Response:
-    body = _body()
-    if "url" not in body:
-        raise _invalid("'url' is required (null clears the webhook).")
-    api_key, secret = body.get("api_key"), body.get("secret", "")
-    if not isinstance(api_key, str) or not 1 <= len(api_key) <= 256:
-        raise _invalid("'api_key' must be a string of 1 to 256 characters.")
-    if not isinstance(secret, str) or len(secret) > 256:
-        raise _invalid("'secret' must be a string of at most 256 characters.")
-    url = _webhook_url(body["url"])
-    account = webhooks.configure(backend(), api_key, url, secret)
+    account = webhooks.configure(backend(), body["api_key"], url, body.get("secret", ""))
     if account is None:
         raise RefusedError(404, "not_found", "No account has this API key.")
     return write({"account": account, "url": url})
@@ -261,7 +204,7 @@ def _waiting(waiting: Waiting) -> dict[str, Any]:
 
 @blueprint.get("/webhooks")
 def list_webhook_attempts() -> Response:
-    sms_id = _identifier(request.args.get("sms_id"), "sms_id")
+    sms_id = _query("/_mock/webhooks").get("sms_id")
     # Changes that came due since the last sweep show up as pending at once.
     lifecycle.sweep(backend())
     found = webhooks.history(backend(), sms_id)

@@ -57,13 +57,14 @@ def parse_body(raw: bytes) -> Any:
         raise InvalidBodyError("Invalid request format (not valid JSON).") from error
 
 
-def _is_json_media_type(mimetype: str) -> bool:
+def is_json_media_type(mimetype: str) -> bool:
+    """Whether a Content-Type is read as JSON: the public API's pipeline and the control API share it."""
     # D8: no Content-Type at all is read as JSON, as the provider's PHP would.
     return not mimetype or mimetype == "application/json" or mimetype.endswith("+json")
 
 
 def run(operation: Operation, handler: Handler) -> Response:
-    if not _is_json_media_type(request.mimetype):
+    if not is_json_media_type(request.mimetype):
         return responses.transport_error(415, "Request body must be JSON (application/json).")
     try:
         body = parse_body(request.get_data(cache=False))

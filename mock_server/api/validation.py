@@ -132,9 +132,12 @@ class _Field:
     duplicates_code: str | None
     coercible: bool  # an id or page: a string of digits is read as that integer
     alias: str | None  # the other name the same field may be sent under (x-alias-of)
+    nullable: bool = False  # OpenAPI 3.0's `nullable: true` (only the control API has such fields)
 
     def check(self, value: Any, sent_as: str) -> Any:
         """The value, coerced where allowed; raises the field's code naming it and what is wrong."""
+        if value is None and self.nullable:
+            return None
         if (
             self.coercible
             and isinstance(value, str)
@@ -175,7 +178,17 @@ def _one_of_required(schema: Mapping[str, Any]) -> list[str]:
 class RequestValidator:
     """One operation's request schema, compiled once, checked field by field in the schema's order."""
 
-    def __init__(self, schema: Mapping[str, Any], codes: frozenset[str]) -> None:
+    def __init__(
+        self,
+        schema: Mapping[str, Any],
+        codes: frozenset[str],
+        *,
+        skipped: frozenset[str] = SKIPPED,
+        name_missing: bool = False,
+    ) -> None:
+        """`skipped`: fields checked elsewhere; `name_missing`: a missing field's error names it (the
+        public API answers the catalogue's message instead, as the provider does)."""
+        self._name_missing = name_missing
         properties: Mapping[str, Any] = schema.get("properties", {})
         aliases = {name: prop["x-alias-of"] for name, prop in properties.items() if "x-alias-of" in prop}
         either = _one_of_required(schema)
@@ -185,9 +198,11 @@ class RequestValidator:
         self._fields: list[_Field] = []
         self._defaults: dict[str, Any] = {}
         for name, declared in properties.items():
-            if name in SKIPPED or name in aliases:
+            if name in skipped or name in aliases:
                 continue
             prop = dict(declared)
+            # Draft 4 does not know `nullable`; the field lets a null through itself.
+            nullable = bool(prop.pop("nullable", False))
             # uniqueItems has its own code (TS-1072), so duplicates are told apart from bad items.
             unique = bool(prop.pop("uniqueItems", False))
             code = FIELD_CODES.get(name, GENERAL_CODE)
@@ -203,6 +218,7 @@ class RequestValidator:
                     duplicates_code=DUPLICATES_CODE if unique and DUPLICATES_CODE in codes else None,
                     coercible=prop.get("type") == "integer" and "enum" not in prop,
                     alias=alias,
+                    nullable=nullable,
                 )
             )
             if "default" in prop:
@@ -222,8 +238,8 @@ class RequestValidator:
                 sent_as = field.alias
             if sent_as not in body:
                 if field.required:
-                    raise ApiError(field.code)
+                    raise ApiError(field.code, f"'{field.name}' is required." if self._name_missing else None)
                 continue
-            # A present null is a value of the wrong type (no field is nullable): the field's code, D7.
+            # A present null is a value of the wrong type unless the field is nullable: its code, D7.
             fields[field.name] = field.check(body[sent_as], sent_as)
         return fields
