@@ -15,6 +15,7 @@ from tests.mock_server.conftest import Api, backend, send
 from tests.valid_bodies import valid_body
 from turkeysms._contract import load_openapi, permissions, result_codes
 from turkeysms_mock.api.validation import resolve
+from turkeysms_mock.domain import lifecycle
 
 Scenario = Callable[[Api, Flask], TestResponse]
 SPEC = load_openapi()
@@ -74,11 +75,7 @@ def _sent_then_status(outcome: str | None, advance: float) -> Scenario:
     def run(api: Api, app: Flask) -> TestResponse:
         sms_id = send(api)["sms_id"]
         if outcome:
-            # Issue 4 brings outcomes other than delivered; until then the store is told directly.
-            with backend(app).database.write() as connection:
-                connection.execute(
-                    "UPDATE recipients SET outcome = ? WHERE message_id = ?", (outcome, sms_id)
-                )
+            lifecycle.force(backend(app), sms_id, outcome, None)
         backend(app).clock.advance(advance)
         return api("/sms/status", sms_id=sms_id)
 

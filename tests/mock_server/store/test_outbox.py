@@ -13,7 +13,7 @@ def _database(tmp_path: Path) -> Database:
     database = Database(str(tmp_path / "outbox.sqlite3"))
     schema.prepare(database, load(None))
     with database.write() as connection:
-        connection.execute("UPDATE accounts SET webhook_url = 'http://127.0.0.1:9/h', webhook_secret = 's'")
+        outbox.configure(connection, 1, "http://127.0.0.1:9/h", "s")
         outbox.enqueue(
             connection,
             account_id=1,

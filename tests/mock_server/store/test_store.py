@@ -21,7 +21,7 @@ def database(tmp_path: Path) -> Database:
 
 def test_prepare_seeds_only_an_empty_database(database: Database) -> None:
     with database.write() as connection:
-        connection.execute("UPDATE accounts SET main = 7")
+        assert accounts.debit(connection, 1, 1500 - 7, 0)
     assert schema.prepare(database, seed.load(None)) is False
     with database.read() as connection:
         assert accounts.balance(connection, 1).main == 7
@@ -29,7 +29,7 @@ def test_prepare_seeds_only_an_empty_database(database: Database) -> None:
 
 def test_a_failed_write_leaves_nothing(database: Database) -> None:
     with pytest.raises(RuntimeError), database.write() as connection:
-        connection.execute("UPDATE accounts SET main = 0")
+        assert accounts.debit(connection, 1, 1500, 0)
         raise RuntimeError
     with database.read() as connection:
         assert accounts.balance(connection, 1).main == 1500
