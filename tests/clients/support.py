@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from tests import seeds
 from tests.serving import post, serving
 
 KEY = "clients-key"
@@ -23,13 +22,12 @@ BALANCE = {"main": 10_000, "international": 100}
 TITLES = ("MyCompany", "SenderID", "YOUR_TITLE", "TurkeySMS")
 SEED: dict[str, Any] = {
     "accounts": [
-        {
-            "name": "clients",
-            "api_keys": [{"key": KEY, "permissions": "all"}],
-            "balance": BALANCE,
-            "sender_ids": [{"title": title, "status": "active"} for title in TITLES],
-            "rate_limit_per_minute": 0,
-        }
+        seeds.account(
+            "clients",
+            [seeds.one_key(KEY)],
+            balance=BALANCE,
+            sender_ids=[{"title": title, "status": "active"} for title in TITLES],
+        )
     ]
 }
 
@@ -84,7 +82,7 @@ class Mock:
 
 @contextmanager
 def served_mock(workdir: Path) -> Iterator[Mock]:
-    (workdir / "seed.yaml").write_text(yaml.safe_dump(SEED, sort_keys=False), encoding="utf-8")
+    seeds.write(workdir / "seed.yaml", SEED)
     with serving(workdir, "--db", "clients.sqlite3", "--seed", "seed.yaml", "--workers", "1") as (base, _):
         yield Mock(base)
 

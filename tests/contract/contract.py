@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from flask import Flask, Response, request
 
+from tests import seeds
 from tests.contract.hooks import KEY, php_unserialize
-from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, permissions, result_codes
+from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, result_codes
 from turkeysms_mock import create_app
 
 __all__ = [
@@ -33,54 +33,16 @@ BIG_BALANCE = 10**12
 CONFIG_PATH = Path(__file__).with_name("schemathesis.toml")
 # Where the suite writes its reports (git-ignored): the coverage report and the CLI run's JUnit XML.
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
-SENDERS = [
-    {"title": "MyCompany", "status": "active"},
-    {"title": "TurkeySMS", "status": "active"},
-    {"title": "Pending", "status": "inactive"},
-]
-
-
-def _account(name: str, keys: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-    account: dict[str, Any] = {
-        "name": name,
-        "api_keys": keys,
-        "balance": {"main": BIG_BALANCE, "international": BIG_BALANCE},
-        "sender_ids": SENDERS,
-        "rate_limit_per_minute": 0,
-    }
-    account.update(extra)
-    return account
 
 
 def seed_document() -> dict[str, Any]:
     """The contract account (key `KEY`) and one account or key per refusal the scenarios need."""
-    every = sorted(permissions())
-    without = [{"key": f"key-without-{n}", "permissions": [p for p in every if p != n]} for n in every]
-    return {
-        "accounts": [
-            _account(
-                "contract",
-                [
-                    {"key": KEY, "permissions": "all"},
-                    *without,
-                    {"key": "key-inactive", "permissions": "all", "status": "inactive"},
-                ],
-            ),
-            _account("other", [{"key": "key-other", "permissions": "all"}]),
-            _account("suspended", [{"key": "key-suspended", "permissions": "all"}], status="suspended"),
-            _account("limited", [{"key": "key-limited", "permissions": "all"}], rate_limit_per_minute=1),
-            _account(
-                "poor", [{"key": "key-poor", "permissions": "all"}], balance={"main": 0, "international": 0}
-            ),
-            _account("domestic", [{"key": "key-domestic", "permissions": "all"}], international=False),
-        ]
-    }
+    balance = {"main": BIG_BALANCE, "international": BIG_BALANCE}
+    return seeds.every_refusal(name="contract", key=KEY, balance=balance, rate_limit=1)
 
 
 def write_seed(directory: Path) -> Path:
-    path = directory / "contract-seed.yaml"
-    path.write_text(yaml.safe_dump(seed_document(), sort_keys=False), encoding="utf-8")
-    return path
+    return seeds.write(directory / "contract-seed.yaml", seed_document())
 
 
 @dataclass(frozen=True, order=True, slots=True)

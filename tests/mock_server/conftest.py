@@ -7,57 +7,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from turkeysms._contract import permissions
+from tests import seeds
 from turkeysms_mock import create_app
 from turkeysms_mock.domain.backend import Backend
 from turkeysms_mock.domain.clock import Clock
 
-ACTIVE = [{"title": "MyCompany", "status": "active"}, {"title": "TurkeySMS", "status": "active"}]
-SENDERS = [*ACTIVE, {"title": "Pending", "status": "inactive"}]
-
-
-def _account(name: str, keys: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-    account = {
-        "name": name,
-        "api_keys": keys,
-        "balance": {"main": 1000, "international": 100},
-        "sender_ids": SENDERS,
-        "rate_limit_per_minute": 0,
-    }
-    account.update(extra)
-    return account
-
 
 def test_seed() -> dict[str, Any]:
     """Accounts for every refusal: a key without each permission, suspended, limited, poor, domestic."""
-    every = sorted(permissions())
-    without = [
-        {"key": f"key-without-{name}", "permissions": [p for p in every if p != name]} for name in every
-    ]
-    return {
-        "accounts": [
-            _account(
-                "main",
-                [
-                    {"key": "key-all", "permissions": "all"},
-                    *without,
-                    {"key": "key-inactive", "permissions": "all", "status": "inactive"},
-                ],
-            ),
-            _account("other", [{"key": "key-other", "permissions": "all"}]),
-            _account("suspended", [{"key": "key-suspended", "permissions": "all"}], status="suspended"),
-            _account("limited", [{"key": "key-limited", "permissions": "all"}], rate_limit_per_minute=2),
-            _account(
-                "poor", [{"key": "key-poor", "permissions": "all"}], balance={"main": 0, "international": 0}
-            ),
-            _account("domestic", [{"key": "key-domestic", "permissions": "all"}], international=False),
-        ]
-    }
+    return seeds.every_refusal(
+        name="main", key="key-all", balance={"main": 1000, "international": 100}, rate_limit=2
+    )
 
 
 test_seed.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
@@ -65,9 +29,7 @@ test_seed.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 @pytest.fixture
 def seed_file(tmp_path: Path) -> Path:
-    path = tmp_path / "seed.yaml"
-    path.write_text(yaml.safe_dump(test_seed(), sort_keys=False), encoding="utf-8")
-    return path
+    return seeds.write(tmp_path / "seed.yaml", test_seed())
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from tests import seeds
 from tests.serving import post, serving
 
 pytestmark = pytest.mark.slow
@@ -23,15 +23,13 @@ SECRET_KEY = "sk-very-secret-4f1c"
 
 @pytest.fixture
 def seed(tmp_path: Path) -> Path:
-    path = tmp_path / "seed.yaml"
-    account = {
-        "name": "acme",
-        "api_keys": [{"key": SECRET_KEY, "permissions": "all"}],
-        "balance": {"main": 300, "international": 0},
-        "sender_ids": [{"title": "ACME", "status": "active"}],
-    }
-    path.write_text(yaml.safe_dump({"accounts": [account]}), encoding="utf-8")
-    return path
+    acme = seeds.account(
+        "acme",
+        [seeds.one_key(SECRET_KEY)],
+        balance={"main": 300, "international": 0},
+        sender_ids=[{"title": "ACME", "status": "active"}],
+    )
+    return seeds.write(tmp_path / "seed.yaml", {"accounts": [acme]})
 
 
 def test_demo_account_and_quick_health(tmp_path: Path) -> None:
