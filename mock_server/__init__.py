@@ -11,8 +11,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_DATABASE", "create_app"]
 
-DEFAULT_DATABASE = "turkeysms-mock.sqlite3"
-DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+from . import defaults
+
+DEFAULT_DATABASE = defaults.DATABASE
+DEFAULT_MAX_BODY_BYTES = defaults.MAX_BODY_BYTES
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -30,9 +32,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .adapters.webhook_sender import Dispatcher  # noqa: PLC0415
     from .api import account, blacklist, control, docs, errors, groups, guard, reports, sms  # noqa: PLC0415
     from .domain import seed  # noqa: PLC0415
-    from .domain.backend import DEFAULT_DELIVERY_DELAY_S, Backend  # noqa: PLC0415
+    from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
-    from .domain.webhooks import DEFAULT_POLICY, Policy  # noqa: PLC0415
+    from .domain.webhooks import Policy  # noqa: PLC0415
     from .store import schema  # noqa: PLC0415
     from .store.database import Database  # noqa: PLC0415
 
@@ -40,12 +42,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(
         DATABASE=DEFAULT_DATABASE,
         SEED=None,
-        DELIVERY_DELAY_S=None,  # None: the seed's delivery_delay, else DEFAULT_DELIVERY_DELAY_S
+        DELIVERY_DELAY_S=None,  # None: the seed's delivery_delay, else defaults.DELIVERY_DELAY_S
         MAX_CONTENT_LENGTH=DEFAULT_MAX_BODY_BYTES,
         CLOCK=None,
-        WEBHOOK_TIMEOUT_S=DEFAULT_POLICY.timeout_s,
-        WEBHOOK_MAX_ATTEMPTS=DEFAULT_POLICY.max_attempts,
-        WEBHOOK_BACKOFF_S=DEFAULT_POLICY.backoff_s,
+        WEBHOOK_TIMEOUT_S=defaults.WEBHOOK_TIMEOUT_S,
+        WEBHOOK_MAX_ATTEMPTS=defaults.WEBHOOK_MAX_ATTEMPTS,
+        WEBHOOK_BACKOFF_S=defaults.WEBHOOK_BACKOFF_S,
         WEBHOOK_THREAD=False,
         HOST=None,
         ALLOWED_HOSTS=(),
@@ -64,7 +66,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     schema.prepare(database, loaded)
     delay = app.config["DELIVERY_DELAY_S"]
     if delay is None:
-        delay = DEFAULT_DELIVERY_DELAY_S if loaded.delivery_delay_s is None else loaded.delivery_delay_s
+        delay = defaults.DELIVERY_DELAY_S if loaded.delivery_delay_s is None else loaded.delivery_delay_s
     state = Backend(
         database=database,
         clock=app.config["CLOCK"] or SharedClock(database),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, create_app
+from . import create_app, defaults
 from .access_log import logged
 
 # Imported before the fork (httpx and the SDK, about half a second), so every worker inherits it.
@@ -20,13 +20,10 @@ from .adapters import webhook_sender  # noqa: F401
 from .api import guard
 from .api.operations import operations
 from .domain import seed
-from .domain.backend import DEFAULT_DELIVERY_DELAY_S
-from .domain.webhooks import DEFAULT_POLICY
 from .server import Limits, serve
 from .store import schema
 from .store.database import MEMORY, Database
 
-DEFAULT_THREADS = 4
 CONTROL_TOKEN_ENV = "TURKEYSMS_MOCK_CONTROL_TOKEN"  # noqa: S105  # a variable name
 ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
 LISTEN_BACKLOG = 1024
@@ -48,46 +45,53 @@ def parser() -> argparse.ArgumentParser:
     ask = argparse.ArgumentParser(
         prog="turkeysms-mock", description="A stateful local mock of the TurkeySMS v4 API."
     )
-    ask.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    ask.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    ask.add_argument("--host", default=defaults.HOST, help=f"address to listen on (default {defaults.HOST})")
     ask.add_argument(
-        "--db", default=DEFAULT_DATABASE, help=f"SQLite file, or :memory: (default {DEFAULT_DATABASE})"
+        "--port", type=int, default=defaults.PORT, help=f"port to listen on (default {defaults.PORT})"
+    )
+    ask.add_argument(
+        "--db", default=defaults.DATABASE, help=f"SQLite file, or :memory: (default {defaults.DATABASE})"
     )
     ask.add_argument("--seed", type=Path, help="YAML seed file (default: the demo account, key test-key)")
-    ask.add_argument("--workers", type=int, default=2, help="worker processes (default 2; 1 with :memory:)")
+    ask.add_argument(
+        "--workers",
+        type=int,
+        default=defaults.WORKERS,
+        help=f"worker processes (default {defaults.WORKERS}; 1 with :memory:)",
+    )
     ask.add_argument(
         "--threads",
         type=int,
-        default=DEFAULT_THREADS,
-        help=f"request threads per worker (default {DEFAULT_THREADS}; at least 8 with :memory:)",
+        default=defaults.THREADS,
+        help=f"request threads per worker (default {defaults.THREADS}; at least {defaults.MEMORY_THREADS} with :memory:)",
     )
     ask.add_argument(
         "--delivery-delay",
         type=float,
         default=None,
         help="mock seconds until a message reaches its outcome"
-        f" (default: the seed's delivery_delay, else {DEFAULT_DELIVERY_DELAY_S:g})",
+        f" (default: the seed's delivery_delay, else {defaults.DELIVERY_DELAY_S:g})",
     )
     ask.add_argument(
         "--webhook-timeout",
         type=float,
-        default=DEFAULT_POLICY.timeout_s,
-        help=f"seconds a webhook receiver has to answer (default {DEFAULT_POLICY.timeout_s:g})",
+        default=defaults.WEBHOOK_TIMEOUT_S,
+        help=f"seconds a webhook receiver has to answer (default {defaults.WEBHOOK_TIMEOUT_S:g})",
     )
     ask.add_argument(
         "--webhook-attempts",
         type=int,
-        default=DEFAULT_POLICY.max_attempts,
-        help=f"attempts per webhook event before giving up (default {DEFAULT_POLICY.max_attempts})",
+        default=defaults.WEBHOOK_MAX_ATTEMPTS,
+        help=f"attempts per webhook event before giving up (default {defaults.WEBHOOK_MAX_ATTEMPTS})",
     )
     ask.add_argument(
         "--webhook-backoff",
         type=float,
-        default=DEFAULT_POLICY.backoff_s,
-        help=f"mock seconds before the first retry, doubled after each (default {DEFAULT_POLICY.backoff_s:g})",
+        default=defaults.WEBHOOK_BACKOFF_S,
+        help=f"mock seconds before the first retry, doubled after each (default {defaults.WEBHOOK_BACKOFF_S:g})",
     )
     ask.add_argument(
-        "--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES, help="larger bodies answer 413"
+        "--max-body-bytes", type=int, default=defaults.MAX_BODY_BYTES, help="larger bodies answer 413"
     )
     ask.add_argument(
         "--access-log", help="write an access log (path, or - for stderr); bodies are never logged"
@@ -118,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers, threads = args.workers, args.threads
     if args.db == MEMORY:
         # Processes cannot share an in-memory database: one process serves it with threads.
-        workers, threads = 1, max(threads, 8)
+        workers, threads = 1, max(threads, defaults.MEMORY_THREADS)
     else:
         database = Database(args.db)
         if not schema.prepare(database, loaded):

@@ -20,6 +20,8 @@ from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 from waitress.task import ErrorTask, ThreadedTaskDispatcher
 
+from . import defaults
+
 WsgiApp = Callable[..., Any]
 # What an error found by the server itself (before the app runs) answers: status → (content type, body).
 ErrorBody = Callable[[int, str], tuple[str, bytes]]
@@ -33,8 +35,8 @@ class Limits:
     hands it to a worker thread only once it is complete, so a slow client costs a socket, never a
     thread; these bound what even that socket may hold."""
 
-    threads: int = 4
-    max_body_bytes: int = 2 * 1024 * 1024
+    threads: int = defaults.THREADS
+    max_body_bytes: int = defaults.MAX_BODY_BYTES
     # A request must arrive whole within this (headers and body), however steadily it trickles.
     request_timeout_s: float = 30.0
     # A connection with no request in flight and nothing received is closed after this.

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import defaults
 from ..store import clock as stored_clock
 from ..store.database import Database
 from .clock import Clock
-
-DEFAULT_DELIVERY_DELAY_S = 2.0
 
 
 @dataclass(slots=True)
@@ -16,7 +15,7 @@ class Backend:
     database: Database
     clock: Clock = field(default_factory=Clock)
     # Mock seconds between dispatch and the delivery outcome.
-    delivery_delay_s: float = DEFAULT_DELIVERY_DELAY_S
+    delivery_delay_s: float = defaults.DELIVERY_DELAY_S
 
     def generation(self) -> int:
         """Bumped by every reset in any process: a per-process cache keyed on it never serves old state."""

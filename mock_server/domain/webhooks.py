@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .. import defaults
 from ..records import Attempt, Event, Waiting
 from ..store import outbox
 from . import accounts, delivery
@@ -23,10 +24,10 @@ DELIVERED = outbox.DELIVERED
 class Policy:
     """How hard the sender tries: per-attempt timeout (real seconds), backoff (mock seconds)."""
 
-    timeout_s: float = 2.0
-    max_attempts: int = 8
-    backoff_s: float = 10.0  # before the 2nd attempt; doubled each time after
-    backoff_cap_s: float = 3600.0
+    timeout_s: float = defaults.WEBHOOK_TIMEOUT_S
+    max_attempts: int = defaults.WEBHOOK_MAX_ATTEMPTS
+    backoff_s: float = defaults.WEBHOOK_BACKOFF_S  # before the 2nd attempt; doubled each time after
+    backoff_cap_s: float = defaults.WEBHOOK_BACKOFF_CAP_S
 
     def delay_after(self, attempt: int) -> float:
         return float(min(self.backoff_s * 2 ** (attempt - 1), self.backoff_cap_s))
@@ -35,9 +36,6 @@ class Policy:
     def lease_s(self) -> float:
         # Long enough for a whole batch to time out, so that a live worker never loses its claim.
         return self.timeout_s * BATCH + 5.0
-
-
-DEFAULT_POLICY = Policy()
 
 
 class Sender(Protocol):
