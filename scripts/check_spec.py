@@ -1,9 +1,11 @@
-"""Check an OpenAPI document of this project: validity, examples, enums, codes and metadata."""
+"""Check an OpenAPI document of this project: validity, examples, enums, codes, portability and metadata.
+
+`--write` rewrites spec/openapi.yaml with its written parts (scripts/spec_writer.py) brought up to date.
+"""
 
 from __future__ import annotations
 
 import argparse
-import copy
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -11,13 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import prance
+import spec_writer
+import yaml
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate as validate_spec
 
-from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
+from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 CODE_PATTERN = re.compile(r"\bTS-\d{4}\b")
+# OpenAPI 3.0 runtime expressions (the spec's ABNF, with the body source's JSON pointer).
+RUNTIME_EXPRESSION = re.compile(
+    r"\$url|\$method|\$statusCode|\$(request|response)\.(header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+"
+    r"|query\.\w+|path\.\w+|body(#(/[^/{}]*)*)?)"
+)
+INT32_MAX = 2**31 - 1
+JSON_MEDIA_TYPE = "application/json"
 Problems = list[str]
 
 
@@ -63,10 +74,6 @@ def iter_examples(
 
     for path, method, operation in iter_operations(doc):
         yield from from_operation(f"{method.upper()} {path}", operation)
-    for name, item in doc.get("x-webhooks", {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield from from_operation(f"webhook {name}", item[method])
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
         if "example" in schema:
             yield f"components.schemas.{name} example", schema, schema["example"]
@@ -184,27 +191,157 @@ def check_operation_metadata(doc: Mapping[str, Any]) -> Problems:
                 problems.append(f"{where}: tag {tag!r} is not declared at the top level")
         if not operation.get("summary"):
             problems.append(f"{where}: no summary")
+        if "x-result-codes" in operation and not operation.get("description"):
+            problems.append(f"{where}: no description")
+    for where, operation in iter_callback_operations(doc):
+        operation_id = operation.get("operationId")
+        if operation_id in seen:
+            problems.append(f"{where}: operationId {operation_id} also used by {seen[operation_id]}")
+        elif operation_id:
+            seen[operation_id] = where
+    return problems
+
+
+def iter_callback_operations(doc: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every operation of a callback, in components and inline in operations (each written once)."""
+    sources = [("components.callbacks", doc.get("components", {}).get("callbacks", {}))]
+    for path, method, operation in iter_operations(doc):
+        sources.append((f"{method.upper()} {path} callbacks", operation.get("callbacks", {})))
+    for where, callbacks in sources:
+        for name, callback in callbacks.items():
+            for expression, item in callback.items():
+                if expression == "$ref":
+                    continue
+                for method in HTTP_METHODS:
+                    if method in item:
+                        yield f"{where}.{name} {expression} {method}", item[method]
+
+
+def _walk(node: Any, where: str = "#") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    if isinstance(node, Mapping):
+        yield where, node
+        for key, value in node.items():
+            yield from _walk(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, f"{where}[{index}]")
+
+
+def check_portability(doc: Mapping[str, Any]) -> Problems:
+    """What other languages' tools need: whole-string patterns, int64 where int32 overflows, runtime
+    expressions where the spec wants them."""
+    problems: Problems = []
+    for where, node in _walk(doc):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and not (pattern.startswith("^") and pattern.endswith("$")):
+            # Java Bean Validation and others match the whole string; JSON Schema searches.
+            problems.append(f"{where}: pattern {pattern!r} is not anchored with ^...$")
+        maximum = node.get("maximum")
+        wide = "enum" not in node and (maximum is None or maximum > INT32_MAX)
+        if node.get("type") == "integer" and wide and node.get("format") != "int64":
+            problems.append(f"{where}: integer beyond 2^31-1 without format: int64")
+    for path, method, operation in iter_operations(doc):
+        for name, callback in operation.get("callbacks", {}).items():
+            for key in callback:
+                if key != "$ref":
+                    problems += _callback_key_problems(f"{method.upper()} {path} callback {name}", key)
+    for name, callback in doc.get("components", {}).get("callbacks", {}).items():
+        for key in callback:
+            problems += _callback_key_problems(f"components.callbacks.{name}", key)
+    for where, node in _walk(doc):
+        if "/links/" not in where + "/" or "operationId" not in node:
+            continue
+        body = node.get("requestBody")
+        if body is not None and not (isinstance(body, str) and _is_expression(body)):
+            problems.append(f"{where}: a link's requestBody is one runtime expression in OpenAPI 3.0")
+        for field, expression in node.get("x-request-body", {}).items():
+            if not _is_expression(expression):
+                problems.append(f"{where}: x-request-body.{field} {expression!r} is not a runtime expression")
+    return problems
+
+
+def _is_expression(text: str) -> bool:
+    return RUNTIME_EXPRESSION.fullmatch(text) is not None
+
+
+def _callback_key_problems(where: str, key: str) -> Problems:
+    """A callback key is a URL with runtime expressions in braces, or a literal URL."""
+    return [
+        f"{where}: {{{inner}}} in callback key {key!r} is not a runtime expression"
+        for inner in re.findall(r"\{([^}]*)\}", key)
+        if not _is_expression(inner)
+    ]
+
+
+def check_json_answers(doc: Mapping[str, Any]) -> Problems:
+    """Every answer is JSON only, so that typed clients type it as JSON; PHP lives in x-php-media-type."""
+    problems: Problems = []
+    for path, method, operation in iter_operations(doc):
+        for status, response in operation.get("responses", {}).items():
+            for media_type in response.get("content", {}):
+                if media_type != JSON_MEDIA_TYPE:
+                    problems.append(f"{method.upper()} {path} {status}: answers {media_type}, not only JSON")
+    return problems
+
+
+def check_written(doc: Mapping[str, Any], text: str) -> Problems:
+    """The written parts are what spec_writer makes of the catalogues, in the file's one layout."""
+    expected = spec_writer.written(doc)
+    problems: Problems = []
+    for path, method, operation in iter_operations(doc):
+        want = expected["paths"][path][method]
+        for part in ("description", "responses"):
+            if operation.get(part) != want.get(part):
+                problems.append(
+                    f"{method.upper()} {path}: its {part} is not what x-result-codes and x-permissions write"
+                )
+    for section, name in (("examples", None), ("schemas", spec_writer.PERMISSIONS_SCHEMA)):
+        have = doc.get("components", {}).get(section, {})
+        want = expected["components"][section]
+        if name is not None:
+            have, want = have.get(name), want.get(name)
+        if have != want:
+            problems.append(
+                f"components.{section}{'.' + name if name else ''}: not what the catalogues write"
+            )
+    if not problems and text != spec_writer.dump(doc):
+        problems.append("the file is not in the layout scripts/check-spec --write gives it")
+    if problems:
+        problems.append("run scripts/check-spec --write")
     return problems
 
 
 def check_document(path: Path) -> Problems:
     """Every check on one document; an empty list means it passes."""
-    raw = copy.deepcopy(dict(load_openapi(path)))
+    text = path.read_text(encoding="utf-8")
+    # Read afresh, not through load_openapi's cache: --write may have just changed the file.
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         validate_spec(raw)
     except Exception as error:  # the validator's own exception tree is wide
         return [f"{path.name}: not a valid OpenAPI document: {error}"]
-    problems = check_enum_varnames(raw) + check_operation_metadata(raw)
+    problems = check_enum_varnames(raw) + check_operation_metadata(raw) + check_portability(raw)
     if "x-result-code-catalogue" in raw:
-        problems += check_result_codes(raw)
+        problems += check_result_codes(raw) + check_json_answers(raw)
+        problems += check_written(raw, text)
     problems += check_examples(resolve(path))
     return [f"{path.name}: {problem}" for problem in problems]
+
+
+def write(path: Path) -> None:
+    """Bring the written parts of `path` up to date, in the file's one layout."""
+    with path.open(encoding="utf-8") as handle:
+        doc = yaml.safe_load(handle)
+    path.write_text(spec_writer.dump(spec_writer.written(doc)), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("documents", nargs="*", type=Path, help="default: the public and control specs")
+    parser.add_argument("--write", action="store_true", help="rewrite the public spec's written parts first")
     args = parser.parse_args(argv)
+    if args.write:
+        write(OPENAPI_PATH)
     documents = args.documents or [p for p in (OPENAPI_PATH, CONTROL_API_PATH) if p.exists()]
     problems = [problem for document in documents for problem in check_document(document)]
     for problem in problems:

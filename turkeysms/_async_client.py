@@ -29,11 +29,11 @@ from turkeysms_api.models import (
     ContentType,
     CreateGroupResponse,
     DetailedReportResponse,
-    DetailedReportResponseDataItem,
     EditGroupResponse,
     ListGroupsResponse,
     MessageResponse,
     OtpDigits,
+    ReportRecord,
     SendBulkSmsResponse,
     SenderIdsResponse,
     SendOtpResponse,
@@ -284,7 +284,7 @@ class AsyncTurkeySMS(BaseClient):
         """One page (500 records) of the per-number report of one send."""
         return self._finish(await self._request(build.build_get_report_page(self._key(), sms_id, page)))
 
-    async def iter_report_records(self, sms_id: int) -> AsyncIterator[DetailedReportResponseDataItem]:
+    async def iter_report_records(self, sms_id: int) -> AsyncIterator[ReportRecord]:
         """Every per-number record of one send, fetching one page at a time as you iterate."""
         page = 1
         while True:

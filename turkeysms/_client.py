@@ -28,11 +28,11 @@ from turkeysms_api.models import (
     ContentType,
     CreateGroupResponse,
     DetailedReportResponse,
-    DetailedReportResponseDataItem,
     EditGroupResponse,
     ListGroupsResponse,
     MessageResponse,
     OtpDigits,
+    ReportRecord,
     SendBulkSmsResponse,
     SenderIdsResponse,
     SendOtpResponse,
@@ -276,7 +276,7 @@ class TurkeySMS(BaseClient):
         """One page (500 records) of the per-number report of one send."""
         return self._finish(self._request(build.build_get_report_page(self._key(), sms_id, page)))
 
-    def iter_report_records(self, sms_id: int) -> Iterator[DetailedReportResponseDataItem]:
+    def iter_report_records(self, sms_id: int) -> Iterator[ReportRecord]:
         """Every per-number record of one send, fetching one page at a time as you iterate."""
         page = 1
         while True:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from turkeysms._exceptions import TurkeySMSError
-from turkeysms_api.models import WebhookEvent, WebhookEventData
+from turkeysms_api.models import DeliveryReport, WebhookEvent
 from turkeysms_api.types import Unset
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 SIGNATURE_HEADER: Final = "X-TurkeySms-Signature"
+# The event's `data`, named DeliveryReport in the spec; this module's name for it stays.
+WebhookEventData = DeliveryReport
 
 
 class InvalidWebhookError(TurkeySMSError, ValueError):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import spec_shapes
 from flask import Flask, Response, request
 
 from tests import seeds
@@ -20,6 +24,7 @@ __all__ = [
     "CONTROL_API_PATH",
     "KEY",
     "OPENAPI_PATH",
+    "SCHEMATHESIS_SPEC_PATH",
     "Combination",
     "Recorder",
     "contract_app",
@@ -31,6 +36,11 @@ __all__ = [
 # many recipients) never drains it: a drained balance would turn valid sends into TS-1027.
 BIG_BALANCE = 10**12
 CONFIG_PATH = Path(__file__).with_name("schemathesis.toml")
+# What schemathesis reads: the spec with its PHP answers listed and its link bodies filled
+# (scripts/spec_shapes.py), written once per process.
+_SHAPES_DIR = Path(tempfile.mkdtemp(prefix="turkeysms-contract-"))
+atexit.register(shutil.rmtree, _SHAPES_DIR, True)
+SCHEMATHESIS_SPEC_PATH = spec_shapes.write("schemathesis", _SHAPES_DIR / "openapi.yaml", OPENAPI_PATH)
 # Where the suite writes its reports (git-ignored): the coverage report and the CLI run's JUnit XML.
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 

@@ -13,9 +13,9 @@ from flask.testing import FlaskClient
 from schemathesis import Case, Response
 
 from tests.contract import hooks
-from tests.contract.contract import KEY, OPENAPI_PATH, contract_app
+from tests.contract.contract import KEY, SCHEMATHESIS_SPEC_PATH, contract_app
 
-schema = schemathesis.openapi.from_path(OPENAPI_PATH)
+schema = schemathesis.openapi.from_path(SCHEMATHESIS_SPEC_PATH)
 Check = Callable[[Any, Response, Case], bool | None]
 
 

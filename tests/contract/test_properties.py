@@ -7,9 +7,11 @@ from flask import Flask
 from schemathesis import Case
 from schemathesis.config import SchemathesisConfig
 
-from tests.contract.contract import CONFIG_PATH, OPENAPI_PATH
+from tests.contract.contract import CONFIG_PATH, SCHEMATHESIS_SPEC_PATH
 
-schema = schemathesis.openapi.from_path(OPENAPI_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH))
+schema = schemathesis.openapi.from_path(
+    SCHEMATHESIS_SPEC_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH)
+)
 
 
 @schema.parametrize()

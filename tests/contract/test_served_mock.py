@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.contract import CONFIG_PATH, OPENAPI_PATH, REPORTS, write_seed
+from tests.contract.contract import CONFIG_PATH, REPORTS, SCHEMATHESIS_SPEC_PATH, write_seed
 from tests.serving import CONSOLE_SCRIPT, serving
 from turkeysms._contract import load_openapi
 
@@ -38,7 +38,7 @@ def test_schemathesis_cli_against_the_served_mock(served_mock: str, tmp_path: Pa
         "--config-file",
         str(CONFIG_PATH),
         "run",
-        str(OPENAPI_PATH),
+        str(SCHEMATHESIS_SPEC_PATH),
         "--url",
         served_mock,
         "--max-examples",

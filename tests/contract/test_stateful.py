@@ -15,9 +15,11 @@ from schemathesis import Case, Response
 from schemathesis.config import SchemathesisConfig
 
 from tests.contract import hooks
-from tests.contract.contract import CONFIG_PATH, KEY, OPENAPI_PATH, contract_app
+from tests.contract.contract import CONFIG_PATH, KEY, SCHEMATHESIS_SPEC_PATH, contract_app
 
-schema = schemathesis.openapi.from_path(OPENAPI_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH))
+schema = schemathesis.openapi.from_path(
+    SCHEMATHESIS_SPEC_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH)
+)
 GROUP_PATHS = frozenset({"/groups/edit", "/groups/delete", "/contacts/add"})
 BILLED = frozenset(hooks.SENDS)
 

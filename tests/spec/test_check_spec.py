@@ -31,7 +31,7 @@ def _mutated(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     document = copy.deepcopy(dict(load_openapi()))
     change(document)
     path = tmp_path / "openapi.yaml"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -69,10 +69,59 @@ MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         "answer HTTP 404 but no such response is documented",
     ),
     "documented status no code answers": (
-        lambda d: d["paths"]["/balance/"]["post"]["responses"].update(
-            {"404": {"$ref": "#/components/responses/NotFound"}}
-        ),
+        lambda d: d["paths"]["/balance/"]["post"]["responses"].update({"404": {"description": "Gone."}}),
         "documents HTTP 404 but none of its codes answers it",
+    ),
+    "missing description": (lambda d: _send_sms(d).pop("description"), "no description"),
+    "code table behind x-result-codes": (
+        lambda d: _send_sms(d)["x-result-codes"].remove("TS-1032"),
+        "its description is not what x-result-codes and x-permissions write",
+    ),
+    "shared error example": (
+        lambda d: d["paths"]["/auth/check"]["post"]["responses"]["403"]["content"]["application/json"][
+            "examples"
+        ].update({"TS-1027": {"$ref": "#/components/examples/TS-1027"}}),
+        "its responses is not what x-result-codes and x-permissions write",
+    ),
+    "unnamed permission": (
+        lambda d: d["components"]["schemas"]["KeyPermissions"]["properties"].pop("view_reports"),
+        "components.schemas.KeyPermissions: not what the catalogues write",
+    ),
+    "unanchored pattern": (
+        lambda d: d["components"]["schemas"]["MessageText"].update({"pattern": "\\S"}),
+        "is not anchored",
+    ),
+    "wide integer without int64": (
+        lambda d: d["components"]["schemas"]["Count"].pop("format"),
+        "integer beyond 2^31-1 without format: int64",
+    ),
+    "callback key that is no expression": (
+        lambda d: d["components"]["callbacks"].update(
+            {"Other": {"{$account.webhook_url}": d["components"]["callbacks"]["DeliveryReport"].popitem()[1]}}
+        ),
+        "{$account.webhook_url} in callback key",
+    ),
+    "callback operationId used twice": (
+        lambda d: _send_sms(d).update(
+            {"callbacks": {"inline": copy.deepcopy(d["components"]["callbacks"]["DeliveryReport"])}}
+        ),
+        "operationId deliveryReportWebhook also used",
+    ),
+    "link body object": (
+        lambda d: d["components"]["links"]["SmsIdToStatus"].update(
+            {"requestBody": {"sms_id": "$response.body#/sms_id"}}
+        ),
+        "a link's requestBody is one runtime expression",
+    ),
+    "link body field that is no expression": (
+        lambda d: d["components"]["links"]["SmsIdToStatus"]["x-request-body"].update({"sms_id": "sms_id"}),
+        "x-request-body.sms_id 'sms_id' is not a runtime expression",
+    ),
+    "PHP media type in a response": (
+        lambda d: _send_sms(d)["responses"]["200"]["content"].update(
+            {"application/vnd.php.serialized": {"schema": {"type": "string"}}}
+        ),
+        "answers application/vnd.php.serialized, not only JSON",
     ),
     "permission whose code is not listed": (
         lambda d: _send_sms(d)["x-permissions"].append("send_otp"),
@@ -86,6 +135,23 @@ def test_each_check_catches_its_mistake(tmp_path: Path, name: str) -> None:
     change, expected = MUTATIONS[name]
     problems = check_spec.check_document(_mutated(tmp_path, change))
     assert any(expected in problem for problem in problems), problems
+
+
+def test_a_file_out_of_layout_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "openapi.yaml"
+    path.write_text(
+        OPENAPI_PATH.read_text(encoding="utf-8").replace("\n\npaths:", "\npaths:"), encoding="utf-8"
+    )
+    problems = check_spec.check_document(path)
+    assert any("the file is not in the layout scripts/check-spec --write gives it" in p for p in problems)
+
+
+def test_write_mends_what_the_checks_find(tmp_path: Path) -> None:
+    path = _mutated(tmp_path, lambda d: _send_sms(d)["x-result-codes"].remove("TS-1032"))
+    assert check_spec.check_document(path) != []
+    check_spec.write(path)
+    assert check_spec.check_document(path) == []
+    assert path.read_text(encoding="utf-8") != OPENAPI_PATH.read_text(encoding="utf-8")  # TS-1032 stays out
 
 
 def test_invalid_openapi_is_reported_not_raised(tmp_path: Path) -> None:

@@ -98,12 +98,24 @@ def test_stateful_links_connect_groups_and_sends(resolved: dict[str, Any]) -> No
         }, path
 
 
-def test_webhook_is_described_with_its_signature_header(resolved: dict[str, Any]) -> None:
-    webhook = resolved["x-webhooks"]["deliveryReport"]["post"]
+def test_webhook_is_described_once_with_its_signature_header(resolved: dict[str, Any]) -> None:
+    (callback,) = resolved["components"]["callbacks"]["DeliveryReport"].values()
+    webhook = callback["post"]
     header = webhook["parameters"][0]
     assert header["name"] == "X-TurkeySms-Signature" and header["in"] == "header"
     data = webhook["requestBody"]["content"]["application/json"]["schema"]["properties"]["data"]
     assert {"sms_id", "status"} <= set(data["required"])
+    raw = spec.load_openapi()
+    sends = {"/sms/send", "/otp/send", "/otp/detailed", "/group/send", "/group/sendMixed"}
+    for path in sends:
+        callbacks = raw["paths"][path]["post"]["callbacks"]
+        assert callbacks == {"deliveryReport": {"$ref": "#/components/callbacks/DeliveryReport"}}, path
+
+
+def test_every_permission_is_a_named_property_of_auth_check(resolved: dict[str, Any]) -> None:
+    schema = resolved["components"]["schemas"]["KeyPermissions"]
+    assert set(schema["properties"]) == {*spec.permissions(), "manage_groups"}
+    assert "additionalProperties" not in schema
 
 
 def _seed_request_bodies() -> list[tuple[str, dict[str, Any]]]:

@@ -9,7 +9,7 @@ import pytest
 
 import turkeysms
 from turkeysms import TurkeySMS
-from turkeysms_api.models import DetailedReportResponseDataItem
+from turkeysms_api.models import ReportRecord
 
 from .conftest import KEY, FakeAPI, error_body
 
@@ -106,7 +106,7 @@ def test_naive_scheduled_at_is_istanbul_wall_time_rounded_up_to_the_minute(
 def test_iter_report_records_walks_every_page_lazily(client: TurkeySMS, fake: FakeAPI) -> None:
     records = client.iter_report_records(9)
     first = next(records)
-    assert isinstance(first, DetailedReportResponseDataItem)
+    assert isinstance(first, ReportRecord)
     assert len(fake.requests) == 1  # nothing fetched ahead of need
     rest = list(records)
     assert len(rest) + 1 == 9

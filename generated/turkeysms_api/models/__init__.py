@@ -1,14 +1,10 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_summary import AccountSummary
 from .add_contact_request import AddContactRequest
 from .add_contact_response import AddContactResponse
 from .api_key_request import ApiKeyRequest
 from .auth_check_response import AuthCheckResponse
-from .auth_check_response_account_summary import AuthCheckResponseAccountSummary
-from .auth_check_response_key_details import AuthCheckResponseKeyDetails
-from .auth_check_response_key_details_permissions import (
-    AuthCheckResponseKeyDetailsPermissions,
-)
 from .balance import Balance
 from .balance_response import BalanceResponse
 from .basic_report_request import BasicReportRequest
@@ -19,21 +15,24 @@ from .blacklist_status_response import BlacklistStatusResponse
 from .content_type import ContentType
 from .create_group_request import CreateGroupRequest
 from .create_group_response import CreateGroupResponse
-from .create_group_response_group import CreateGroupResponseGroup
+from .created_group import CreatedGroup
+from .delivery_report import DeliveryReport
 from .detailed_report_request import DetailedReportRequest
 from .detailed_report_response import DetailedReportResponse
-from .detailed_report_response_data_item import DetailedReportResponseDataItem
-from .detailed_report_response_pagination import DetailedReportResponsePagination
 from .edit_group_request import EditGroupRequest
 from .edit_group_response import EditGroupResponse
 from .error_response import ErrorResponse
 from .group_id_request import GroupIdRequest
+from .key_details import KeyDetails
+from .key_permissions import KeyPermissions
 from .list_groups_request import ListGroupsRequest
 from .list_groups_response import ListGroupsResponse
-from .list_groups_response_groups_item import ListGroupsResponseGroupsItem
+from .listed_group import ListedGroup
 from .message_response import MessageResponse
 from .otp_digits import OtpDigits
+from .pagination import Pagination
 from .report_flag import ReportFlag
+from .report_record import ReportRecord
 from .response_type import ResponseType
 from .scheduled_flag import ScheduledFlag
 from .send_bulk_sms_request import SendBulkSmsRequest
@@ -44,22 +43,19 @@ from .send_otp_request import SendOtpRequest
 from .send_otp_response import SendOtpResponse
 from .send_sms_request import SendSmsRequest
 from .send_sms_response import SendSmsResponse
+from .sender_id import SenderId
 from .sender_ids_response import SenderIdsResponse
-from .sender_ids_response_sender_ids_item import SenderIdsResponseSenderIdsItem
 from .sms_lang import SmsLang
 from .sms_status_request import SmsStatusRequest
 from .sms_status_response import SmsStatusResponse
 from .webhook_event import WebhookEvent
-from .webhook_event_data import WebhookEventData
 
 __all__ = (
+    "AccountSummary",
     "AddContactRequest",
     "AddContactResponse",
     "ApiKeyRequest",
     "AuthCheckResponse",
-    "AuthCheckResponseAccountSummary",
-    "AuthCheckResponseKeyDetails",
-    "AuthCheckResponseKeyDetailsPermissions",
     "Balance",
     "BalanceResponse",
     "BasicReportRequest",
@@ -70,21 +66,24 @@ __all__ = (
     "ContentType",
     "CreateGroupRequest",
     "CreateGroupResponse",
-    "CreateGroupResponseGroup",
+    "CreatedGroup",
+    "DeliveryReport",
     "DetailedReportRequest",
     "DetailedReportResponse",
-    "DetailedReportResponseDataItem",
-    "DetailedReportResponsePagination",
     "EditGroupRequest",
     "EditGroupResponse",
     "ErrorResponse",
     "GroupIdRequest",
+    "KeyDetails",
+    "KeyPermissions",
     "ListGroupsRequest",
     "ListGroupsResponse",
-    "ListGroupsResponseGroupsItem",
+    "ListedGroup",
     "MessageResponse",
     "OtpDigits",
+    "Pagination",
     "ReportFlag",
+    "ReportRecord",
     "ResponseType",
     "ScheduledFlag",
     "SendBulkSmsRequest",
@@ -95,11 +94,10 @@ __all__ = (
     "SendOtpResponse",
     "SendSmsRequest",
     "SendSmsResponse",
+    "SenderId",
     "SenderIdsResponse",
-    "SenderIdsResponseSenderIdsItem",
     "SmsLang",
     "SmsStatusRequest",
     "SmsStatusResponse",
     "WebhookEvent",
-    "WebhookEventData",
 )

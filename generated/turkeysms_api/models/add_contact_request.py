@@ -26,7 +26,7 @@ class AddContactRequest:
     f_02: str | Unset = UNSET
     f_03: str | Unset = UNSET
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="AddContactResponse")
 
 
@@ -19,13 +17,13 @@ class AddContactResponse:
     result_message: str
     group_id: int
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
+    total_sent: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
+    total_added: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
+    total_failed: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
     mobile: str
-    total_sent: int | Unset = UNSET
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
-    total_added: int | Unset = UNSET
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
-    total_failed: int | Unset = UNSET
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,13 +35,13 @@ class AddContactResponse:
 
         group_id = self.group_id
 
-        mobile = self.mobile
-
         total_sent = self.total_sent
 
         total_added = self.total_added
 
         total_failed = self.total_failed
+
+        mobile = self.mobile
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,15 +51,12 @@ class AddContactResponse:
                 "result_code": result_code,
                 "result_message": result_message,
                 "group_id": group_id,
+                "total_sent": total_sent,
+                "total_added": total_added,
+                "total_failed": total_failed,
                 "mobile": mobile,
             }
         )
-        if total_sent is not UNSET:
-            field_dict["total_sent"] = total_sent
-        if total_added is not UNSET:
-            field_dict["total_added"] = total_added
-        if total_failed is not UNSET:
-            field_dict["total_failed"] = total_failed
 
         return field_dict
 
@@ -76,23 +71,23 @@ class AddContactResponse:
 
         group_id = d.pop("group_id")
 
+        total_sent = d.pop("total_sent")
+
+        total_added = d.pop("total_added")
+
+        total_failed = d.pop("total_failed")
+
         mobile = d.pop("mobile")
-
-        total_sent = d.pop("total_sent", UNSET)
-
-        total_added = d.pop("total_added", UNSET)
-
-        total_failed = d.pop("total_failed", UNSET)
 
         add_contact_response = cls(
             result=result,
             result_code=result_code,
             result_message=result_message,
             group_id=group_id,
-            mobile=mobile,
             total_sent=total_sent,
             total_added=total_added,
             total_failed=total_failed,
+            mobile=mobile,
         )
 
         add_contact_response.additional_properties = d

@@ -17,7 +17,7 @@ class ApiKeyRequest:
     api_key: str
     """ Your API key (control panel → My Account → API Settings). """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

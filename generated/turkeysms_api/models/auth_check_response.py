@@ -7,10 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.auth_check_response_account_summary import (
-        AuthCheckResponseAccountSummary,
-    )
-    from ..models.auth_check_response_key_details import AuthCheckResponseKeyDetails
+    from ..models.account_summary import AccountSummary
+    from ..models.key_details import KeyDetails
 
 
 T = TypeVar("T", bound="AuthCheckResponse")
@@ -21,8 +19,8 @@ class AuthCheckResponse:
     result: bool
     result_code: str
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
-    key_details: AuthCheckResponseKeyDetails
-    account_summary: AuthCheckResponseAccountSummary
+    key_details: KeyDetails
+    account_summary: AccountSummary
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,21 +47,17 @@ class AuthCheckResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.auth_check_response_account_summary import (
-            AuthCheckResponseAccountSummary,
-        )
-        from ..models.auth_check_response_key_details import AuthCheckResponseKeyDetails
+        from ..models.account_summary import AccountSummary
+        from ..models.key_details import KeyDetails
 
         d = dict(src_dict)
         result = d.pop("result")
 
         result_code = d.pop("result_code")
 
-        key_details = AuthCheckResponseKeyDetails.from_dict(d.pop("key_details"))
+        key_details = KeyDetails.from_dict(d.pop("key_details"))
 
-        account_summary = AuthCheckResponseAccountSummary.from_dict(
-            d.pop("account_summary")
-        )
+        account_summary = AccountSummary.from_dict(d.pop("account_summary"))
 
         auth_check_response = cls(
             result=result,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.balance import Balance
 
@@ -20,8 +18,8 @@ class BalanceResponse:
     result: bool
     result_code: str
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
+    result_message: str
     balance: Balance
-    result_message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,9 +27,9 @@ class BalanceResponse:
 
         result_code = self.result_code
 
-        balance = self.balance.to_dict()
-
         result_message = self.result_message
+
+        balance = self.balance.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,11 +37,10 @@ class BalanceResponse:
             {
                 "result": result,
                 "result_code": result_code,
+                "result_message": result_message,
                 "balance": balance,
             }
         )
-        if result_message is not UNSET:
-            field_dict["result_message"] = result_message
 
         return field_dict
 
@@ -56,15 +53,15 @@ class BalanceResponse:
 
         result_code = d.pop("result_code")
 
-        balance = Balance.from_dict(d.pop("balance"))
+        result_message = d.pop("result_message")
 
-        result_message = d.pop("result_message", UNSET)
+        balance = Balance.from_dict(d.pop("balance"))
 
         balance_response = cls(
             result=result,
             result_code=result_code,
-            balance=balance,
             result_message=result_message,
+            balance=balance,
         )
 
         balance_response.additional_properties = d

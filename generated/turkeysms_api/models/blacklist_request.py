@@ -20,7 +20,7 @@ class BlacklistRequest:
     """ International format, digits only, no `+` or leading zero. A Turkish number is a mobile: `905` and nine
     digits. """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

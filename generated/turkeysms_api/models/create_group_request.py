@@ -19,7 +19,7 @@ class CreateGroupRequest:
     group_name: str
     """ 1 to 100 characters with at least one that is not blank; unique among the account's live groups. """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

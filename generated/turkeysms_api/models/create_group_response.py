@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.create_group_response_group import CreateGroupResponseGroup
+    from ..models.created_group import CreatedGroup
 
 
 T = TypeVar("T", bound="CreateGroupResponse")
@@ -19,7 +19,7 @@ class CreateGroupResponse:
     result_code: str
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
     result_message: str
-    group: CreateGroupResponseGroup
+    group: CreatedGroup
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,7 +46,7 @@ class CreateGroupResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_group_response_group import CreateGroupResponseGroup
+        from ..models.created_group import CreatedGroup
 
         d = dict(src_dict)
         result = d.pop("result")
@@ -55,7 +55,7 @@ class CreateGroupResponse:
 
         result_message = d.pop("result_message")
 
-        group = CreateGroupResponseGroup.from_dict(d.pop("group"))
+        group = CreatedGroup.from_dict(d.pop("group"))
 
         create_group_response = cls(
             result=result,

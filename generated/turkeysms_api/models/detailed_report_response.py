@@ -7,12 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.detailed_report_response_data_item import (
-        DetailedReportResponseDataItem,
-    )
-    from ..models.detailed_report_response_pagination import (
-        DetailedReportResponsePagination,
-    )
+    from ..models.pagination import Pagination
+    from ..models.report_record import ReportRecord
 
 
 T = TypeVar("T", bound="DetailedReportResponse")
@@ -23,8 +19,8 @@ class DetailedReportResponse:
     result: bool
     result_code: str
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
-    pagination: DetailedReportResponsePagination
-    data: list[DetailedReportResponseDataItem]
+    pagination: Pagination
+    data: list[ReportRecord]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,24 +50,20 @@ class DetailedReportResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.detailed_report_response_data_item import (
-            DetailedReportResponseDataItem,
-        )
-        from ..models.detailed_report_response_pagination import (
-            DetailedReportResponsePagination,
-        )
+        from ..models.pagination import Pagination
+        from ..models.report_record import ReportRecord
 
         d = dict(src_dict)
         result = d.pop("result")
 
         result_code = d.pop("result_code")
 
-        pagination = DetailedReportResponsePagination.from_dict(d.pop("pagination"))
+        pagination = Pagination.from_dict(d.pop("pagination"))
 
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = DetailedReportResponseDataItem.from_dict(data_item_data)
+            data_item = ReportRecord.from_dict(data_item_data)
 
             data.append(data_item)
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.list_groups_response_groups_item import ListGroupsResponseGroupsItem
+    from ..models.listed_group import ListedGroup
 
 
 T = TypeVar("T", bound="ListGroupsResponse")
@@ -20,7 +20,7 @@ class ListGroupsResponse:
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
     groups_count: int
     """ A count or page number; bounded at 2^53-1 like every integer here. """
-    groups: list[ListGroupsResponseGroupsItem]
+    groups: list[ListedGroup]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,9 +50,7 @@ class ListGroupsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.list_groups_response_groups_item import (
-            ListGroupsResponseGroupsItem,
-        )
+        from ..models.listed_group import ListedGroup
 
         d = dict(src_dict)
         result = d.pop("result")
@@ -64,7 +62,7 @@ class ListGroupsResponse:
         groups = []
         _groups = d.pop("groups")
         for groups_item_data in _groups:
-            groups_item = ListGroupsResponseGroupsItem.from_dict(groups_item_data)
+            groups_item = ListedGroup.from_dict(groups_item_data)
 
             groups.append(groups_item)
 

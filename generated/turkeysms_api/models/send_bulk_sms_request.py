@@ -35,7 +35,7 @@ class SendBulkSmsRequest:
     content_type: ContentType | Unset = UNSET
     """ 0 Transactional, 1 High Quality, 2 Advertising. """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     scheduled_sms: ScheduledFlag | Unset = UNSET
     """ 1 holds the message until `scheduled_date` `scheduled_time` (Europe/Istanbul). """
     scheduled_date: datetime.date | Unset = UNSET

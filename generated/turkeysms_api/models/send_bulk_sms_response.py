@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SendBulkSmsResponse")
 
 
@@ -21,12 +19,12 @@ class SendBulkSmsResponse:
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
     number_of_sms: int
     """ Credits billed for the whole batch (parts × recipients). """
-    number_of_recipients: int | Unset = UNSET
+    number_of_recipients: int
     """ Recipients that were sent to. """
-    blacklisted: list[str] | Unset = UNSET
+    blacklisted: list[str]
     """ Recipients skipped because they are on the blacklist. """
-    sms_lang: str | Unset = UNSET
-    content_type: str | Unset = UNSET
+    sms_lang: str
+    content_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,9 +40,7 @@ class SendBulkSmsResponse:
 
         number_of_recipients = self.number_of_recipients
 
-        blacklisted: list[str] | Unset = UNSET
-        if not isinstance(self.blacklisted, Unset):
-            blacklisted = self.blacklisted
+        blacklisted = self.blacklisted
 
         sms_lang = self.sms_lang
 
@@ -59,16 +55,12 @@ class SendBulkSmsResponse:
                 "result_message": result_message,
                 "sms_id": sms_id,
                 "number_of_sms": number_of_sms,
+                "number_of_recipients": number_of_recipients,
+                "blacklisted": blacklisted,
+                "sms_lang": sms_lang,
+                "content_type": content_type,
             }
         )
-        if number_of_recipients is not UNSET:
-            field_dict["number_of_recipients"] = number_of_recipients
-        if blacklisted is not UNSET:
-            field_dict["blacklisted"] = blacklisted
-        if sms_lang is not UNSET:
-            field_dict["sms_lang"] = sms_lang
-        if content_type is not UNSET:
-            field_dict["content_type"] = content_type
 
         return field_dict
 
@@ -85,13 +77,13 @@ class SendBulkSmsResponse:
 
         number_of_sms = d.pop("number_of_sms")
 
-        number_of_recipients = d.pop("number_of_recipients", UNSET)
+        number_of_recipients = d.pop("number_of_recipients")
 
-        blacklisted = cast(list[str], d.pop("blacklisted", UNSET))
+        blacklisted = cast(list[str], d.pop("blacklisted"))
 
-        sms_lang = d.pop("sms_lang", UNSET)
+        sms_lang = d.pop("sms_lang")
 
-        content_type = d.pop("content_type", UNSET)
+        content_type = d.pop("content_type")
 
         send_bulk_sms_response = cls(
             result=result,

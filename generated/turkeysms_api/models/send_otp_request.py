@@ -30,7 +30,7 @@ class SendOtpRequest:
     report: ReportFlag | Unset = UNSET
     """ Delivery reports for this message: 1 on, 0 off (no webhook calls for it). """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

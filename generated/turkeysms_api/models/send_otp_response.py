@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SendOtpResponse")
 
 
@@ -21,10 +19,10 @@ class SendOtpResponse:
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
     otp_code: str
     """ The generated code, for your app to verify what the user types. """
-    number_of_sms: int | Unset = UNSET
+    number_of_sms: int
     """ A count or page number; bounded at 2^53-1 like every integer here. """
-    sms_lang: str | Unset = UNSET
-    country: str | Unset = UNSET
+    sms_lang: str
+    country: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,14 +51,11 @@ class SendOtpResponse:
                 "result_message": result_message,
                 "sms_id": sms_id,
                 "otp_code": otp_code,
+                "number_of_sms": number_of_sms,
+                "sms_lang": sms_lang,
+                "country": country,
             }
         )
-        if number_of_sms is not UNSET:
-            field_dict["number_of_sms"] = number_of_sms
-        if sms_lang is not UNSET:
-            field_dict["sms_lang"] = sms_lang
-        if country is not UNSET:
-            field_dict["country"] = country
 
         return field_dict
 
@@ -77,11 +72,11 @@ class SendOtpResponse:
 
         otp_code = d.pop("otp_code")
 
-        number_of_sms = d.pop("number_of_sms", UNSET)
+        number_of_sms = d.pop("number_of_sms")
 
-        sms_lang = d.pop("sms_lang", UNSET)
+        sms_lang = d.pop("sms_lang")
 
-        country = d.pop("country", UNSET)
+        country = d.pop("country")
 
         send_otp_response = cls(
             result=result,

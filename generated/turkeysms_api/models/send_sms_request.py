@@ -20,7 +20,8 @@ T = TypeVar("T", bound="SendSmsRequest")
 @_attrs_define
 class SendSmsRequest:
     """The recipient is `sentto`, or `mobile` as the provider's own SDKs send it (D32): one of the two is required, and a
-    body with both must give the same number in each.
+    body with both must give the same number in each. "sentto or mobile" is written as a `not` because openapi-python-
+    client ignores `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
 
     """
 
@@ -44,7 +45,7 @@ class SendSmsRequest:
     content_type: ContentType | Unset = UNSET
     """ 0 Transactional, 1 High Quality, 2 Advertising. """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     scheduled_sms: ScheduledFlag | Unset = UNSET
     """ 1 holds the message until `scheduled_date` `scheduled_time` (Europe/Istanbul). """
     scheduled_date: datetime.date | Unset = UNSET

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SendSmsResponse")
 
 
@@ -21,11 +19,11 @@ class SendSmsResponse:
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
     number_of_sms: int
     """ Parts the message was billed as. """
-    sms_lang: str | Unset = UNSET
+    sms_lang: str
     """ `English`, `Turkish` or `Unicode`. """
-    content_type: str | Unset = UNSET
+    content_type: str
     """ `Transactional`, `High Quality` or `Advertising`. """
-    country: str | Unset = UNSET
+    country: str
     """ Destination as `Name-CC`, e.g. `Turkey-TR`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -55,14 +53,11 @@ class SendSmsResponse:
                 "result_message": result_message,
                 "sms_id": sms_id,
                 "number_of_sms": number_of_sms,
+                "sms_lang": sms_lang,
+                "content_type": content_type,
+                "country": country,
             }
         )
-        if sms_lang is not UNSET:
-            field_dict["sms_lang"] = sms_lang
-        if content_type is not UNSET:
-            field_dict["content_type"] = content_type
-        if country is not UNSET:
-            field_dict["country"] = country
 
         return field_dict
 
@@ -79,11 +74,11 @@ class SendSmsResponse:
 
         number_of_sms = d.pop("number_of_sms")
 
-        sms_lang = d.pop("sms_lang", UNSET)
+        sms_lang = d.pop("sms_lang")
 
-        content_type = d.pop("content_type", UNSET)
+        content_type = d.pop("content_type")
 
-        country = d.pop("country", UNSET)
+        country = d.pop("country")
 
         send_sms_response = cls(
             result=result,

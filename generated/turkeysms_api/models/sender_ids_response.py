@@ -6,12 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
-    from ..models.sender_ids_response_sender_ids_item import (
-        SenderIdsResponseSenderIdsItem,
-    )
+    from ..models.sender_id import SenderId
 
 
 T = TypeVar("T", bound="SenderIdsResponse")
@@ -22,8 +18,8 @@ class SenderIdsResponse:
     result: bool
     result_code: str
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
-    sender_ids: list[SenderIdsResponseSenderIdsItem]
-    result_message: str | Unset = UNSET
+    result_message: str
+    sender_ids: list[SenderId]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,12 +27,12 @@ class SenderIdsResponse:
 
         result_code = self.result_code
 
+        result_message = self.result_message
+
         sender_ids = []
         for sender_ids_item_data in self.sender_ids:
             sender_ids_item = sender_ids_item_data.to_dict()
             sender_ids.append(sender_ids_item)
-
-        result_message = self.result_message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,41 +40,36 @@ class SenderIdsResponse:
             {
                 "result": result,
                 "result_code": result_code,
+                "result_message": result_message,
                 "sender_ids": sender_ids,
             }
         )
-        if result_message is not UNSET:
-            field_dict["result_message"] = result_message
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sender_ids_response_sender_ids_item import (
-            SenderIdsResponseSenderIdsItem,
-        )
+        from ..models.sender_id import SenderId
 
         d = dict(src_dict)
         result = d.pop("result")
 
         result_code = d.pop("result_code")
 
+        result_message = d.pop("result_message")
+
         sender_ids = []
         _sender_ids = d.pop("sender_ids")
         for sender_ids_item_data in _sender_ids:
-            sender_ids_item = SenderIdsResponseSenderIdsItem.from_dict(
-                sender_ids_item_data
-            )
+            sender_ids_item = SenderId.from_dict(sender_ids_item_data)
 
             sender_ids.append(sender_ids_item)
-
-        result_message = d.pop("result_message", UNSET)
 
         sender_ids_response = cls(
             result=result,
             result_code=result_code,
-            sender_ids=sender_ids,
             result_message=result_message,
+            sender_ids=sender_ids,
         )
 
         sender_ids_response.additional_properties = d

@@ -19,7 +19,7 @@ class SmsStatusRequest:
     sms_id: int
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
     response_type: ResponseType | Unset = UNSET
-    """ Response format. `php` answers in PHP `serialize()` format. """
+    """ Response format. `php` answers in PHP `serialize()` format (`x-php-media-type`, D27). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SmsStatusResponse")
 
 
@@ -19,9 +17,9 @@ class SmsStatusResponse:
     result_message: str
     result: bool
     """ True: the query succeeded, whatever the delivery state (D10). """
+    sender_id: str
     sms_status: str
-    sender_id: str | Unset = UNSET
-    sms_balance: str | Unset = UNSET
+    sms_balance: str
     """ Credits billed, e.g. `1 SMS`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,9 +32,9 @@ class SmsStatusResponse:
 
         result = self.result
 
-        sms_status = self.sms_status
-
         sender_id = self.sender_id
+
+        sms_status = self.sms_status
 
         sms_balance = self.sms_balance
 
@@ -48,13 +46,11 @@ class SmsStatusResponse:
                 "result_code": result_code,
                 "result_message": result_message,
                 "result": result,
+                "sender_id": sender_id,
                 "sms_status": sms_status,
+                "sms_balance": sms_balance,
             }
         )
-        if sender_id is not UNSET:
-            field_dict["sender_id"] = sender_id
-        if sms_balance is not UNSET:
-            field_dict["sms_balance"] = sms_balance
 
         return field_dict
 
@@ -69,19 +65,19 @@ class SmsStatusResponse:
 
         result = d.pop("result")
 
+        sender_id = d.pop("sender_id")
+
         sms_status = d.pop("sms_status")
 
-        sender_id = d.pop("sender_id", UNSET)
-
-        sms_balance = d.pop("sms_balance", UNSET)
+        sms_balance = d.pop("sms_balance")
 
         sms_status_response = cls(
             status=status,
             result_code=result_code,
             result_message=result_message,
             result=result,
-            sms_status=sms_status,
             sender_id=sender_id,
+            sms_status=sms_status,
             sms_balance=sms_balance,
         )
 

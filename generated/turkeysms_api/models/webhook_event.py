@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
-    from ..models.webhook_event_data import WebhookEventData
+    from ..models.delivery_report import DeliveryReport
 
 
 T = TypeVar("T", bound="WebhookEvent")
@@ -20,52 +18,44 @@ T = TypeVar("T", bound="WebhookEvent")
 class WebhookEvent:
     event: str
     """ `sms.status`. """
-    data: WebhookEventData
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime
+    data: DeliveryReport
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         event = self.event
 
-        data = self.data.to_dict()
+        created_at = self.created_at.isoformat()
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "event": event,
+                "created_at": created_at,
                 "data": data,
             }
         )
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.webhook_event_data import WebhookEventData
+        from ..models.delivery_report import DeliveryReport
 
         d = dict(src_dict)
         event = d.pop("event")
 
-        data = WebhookEventData.from_dict(d.pop("data"))
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        data = DeliveryReport.from_dict(d.pop("data"))
 
         webhook_event = cls(
             event=event,
-            data=data,
             created_at=created_at,
+            data=data,
         )
 
         webhook_event.additional_properties = d

@@ -87,8 +87,19 @@ def sync_detailed(
 ) -> Response[AuthCheckResponse | ErrorResponse]:
     """Verify the API key and read its permissions and the account status
 
-     Answers for any valid key, also on a suspended account (whose `account_status` then reads
-    `Suspended`).
+     Verifies the API key and reports its status, each permission it holds, and the account's status and
+    balance. Answers for any valid key, also on a suspended account, whose `account_status` then reads
+    `Suspended` (D16).
+
+    **Permissions:** none; any valid key may call it.
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1000 | 200 | API key is valid. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
 
     Args:
         body (ApiKeyRequest):
@@ -119,8 +130,19 @@ def sync(
 ) -> AuthCheckResponse | ErrorResponse | None:
     """Verify the API key and read its permissions and the account status
 
-     Answers for any valid key, also on a suspended account (whose `account_status` then reads
-    `Suspended`).
+     Verifies the API key and reports its status, each permission it holds, and the account's status and
+    balance. Answers for any valid key, also on a suspended account, whose `account_status` then reads
+    `Suspended` (D16).
+
+    **Permissions:** none; any valid key may call it.
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1000 | 200 | API key is valid. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
 
     Args:
         body (ApiKeyRequest):
@@ -146,8 +168,19 @@ async def asyncio_detailed(
 ) -> Response[AuthCheckResponse | ErrorResponse]:
     """Verify the API key and read its permissions and the account status
 
-     Answers for any valid key, also on a suspended account (whose `account_status` then reads
-    `Suspended`).
+     Verifies the API key and reports its status, each permission it holds, and the account's status and
+    balance. Answers for any valid key, also on a suspended account, whose `account_status` then reads
+    `Suspended` (D16).
+
+    **Permissions:** none; any valid key may call it.
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1000 | 200 | API key is valid. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
 
     Args:
         body (ApiKeyRequest):
@@ -176,8 +209,19 @@ async def asyncio(
 ) -> AuthCheckResponse | ErrorResponse | None:
     """Verify the API key and read its permissions and the account status
 
-     Answers for any valid key, also on a suspended account (whose `account_status` then reads
-    `Suspended`).
+     Verifies the API key and reports its status, each permission it holds, and the account's status and
+    balance. Answers for any valid key, also on a suspended account, whose `account_status` then reads
+    `Suspended` (D16).
+
+    **Permissions:** none; any valid key may call it.
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1000 | 200 | API key is valid. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
 
     Args:
         body (ApiKeyRequest):

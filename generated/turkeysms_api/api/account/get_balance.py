@@ -87,6 +87,22 @@ def sync_detailed(
 ) -> Response[BalanceResponse | ErrorResponse]:
     """Read the remaining main and international credits
 
+     Reads the remaining credits: `main` for Turkish numbers and `international` for numbers abroad
+    (D20), one credit per message part.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_balance` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1040 | 200 | Balance inquiry successful. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (ApiKeyRequest):
 
@@ -116,6 +132,22 @@ def sync(
 ) -> BalanceResponse | ErrorResponse | None:
     """Read the remaining main and international credits
 
+     Reads the remaining credits: `main` for Turkish numbers and `international` for numbers abroad
+    (D20), one credit per message part.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_balance` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1040 | 200 | Balance inquiry successful. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (ApiKeyRequest):
 
@@ -139,6 +171,22 @@ async def asyncio_detailed(
     body: ApiKeyRequest,
 ) -> Response[BalanceResponse | ErrorResponse]:
     """Read the remaining main and international credits
+
+     Reads the remaining credits: `main` for Turkish numbers and `international` for numbers abroad
+    (D20), one credit per message part.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_balance` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1040 | 200 | Balance inquiry successful. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (ApiKeyRequest):
@@ -166,6 +214,22 @@ async def asyncio(
     body: ApiKeyRequest,
 ) -> BalanceResponse | ErrorResponse | None:
     """Read the remaining main and international credits
+
+     Reads the remaining credits: `main` for Turkish numbers and `international` for numbers abroad
+    (D20), one credit per message part.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_balance` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1040 | 200 | Balance inquiry successful. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (ApiKeyRequest):

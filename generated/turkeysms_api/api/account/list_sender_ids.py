@@ -87,6 +87,22 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SenderIdsResponse]:
     """List the account's sender IDs (titles) and their state
 
+     Lists the account's sender IDs (titles) with their activation, registration document and operator
+    approval state.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_senderid` (else TS-1038).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1038 | 403 | Sender ID inquiry privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+
     Args:
         body (ApiKeyRequest):
 
@@ -116,6 +132,22 @@ def sync(
 ) -> ErrorResponse | SenderIdsResponse | None:
     """List the account's sender IDs (titles) and their state
 
+     Lists the account's sender IDs (titles) with their activation, registration document and operator
+    approval state.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_senderid` (else TS-1038).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1038 | 403 | Sender ID inquiry privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+
     Args:
         body (ApiKeyRequest):
 
@@ -139,6 +171,22 @@ async def asyncio_detailed(
     body: ApiKeyRequest,
 ) -> Response[ErrorResponse | SenderIdsResponse]:
     """List the account's sender IDs (titles) and their state
+
+     Lists the account's sender IDs (titles) with their activation, registration document and operator
+    approval state.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_senderid` (else TS-1038).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1038 | 403 | Sender ID inquiry privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
 
     Args:
         body (ApiKeyRequest):
@@ -166,6 +214,22 @@ async def asyncio(
     body: ApiKeyRequest,
 ) -> ErrorResponse | SenderIdsResponse | None:
     """List the account's sender IDs (titles) and their state
+
+     Lists the account's sender IDs (titles) with their activation, registration document and operator
+    approval state.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_senderid` (else TS-1038).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1038 | 403 | Sender ID inquiry privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
 
     Args:
         body (ApiKeyRequest):

@@ -87,6 +87,23 @@ def sync_detailed(
 ) -> Response[BlacklistAddResponse | ErrorResponse]:
     """Block a number so that it never receives a message from this account
 
+     Blocks a number for this account: no send reaches it from then on (D1, D2).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1140 | 400 | Number already blocked for this user. |
+    | TS-1141 | 200 | Number added to blacklist successfully. |
+    | TS-1144 | 400 | Invalid phone number format. |
+
     Args:
         body (BlacklistRequest):
 
@@ -116,6 +133,23 @@ def sync(
 ) -> BlacklistAddResponse | ErrorResponse | None:
     """Block a number so that it never receives a message from this account
 
+     Blocks a number for this account: no send reaches it from then on (D1, D2).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1140 | 400 | Number already blocked for this user. |
+    | TS-1141 | 200 | Number added to blacklist successfully. |
+    | TS-1144 | 400 | Invalid phone number format. |
+
     Args:
         body (BlacklistRequest):
 
@@ -139,6 +173,23 @@ async def asyncio_detailed(
     body: BlacklistRequest,
 ) -> Response[BlacklistAddResponse | ErrorResponse]:
     """Block a number so that it never receives a message from this account
+
+     Blocks a number for this account: no send reaches it from then on (D1, D2).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1140 | 400 | Number already blocked for this user. |
+    | TS-1141 | 200 | Number added to blacklist successfully. |
+    | TS-1144 | 400 | Invalid phone number format. |
 
     Args:
         body (BlacklistRequest):
@@ -166,6 +217,23 @@ async def asyncio(
     body: BlacklistRequest,
 ) -> BlacklistAddResponse | ErrorResponse | None:
     """Block a number so that it never receives a message from this account
+
+     Blocks a number for this account: no send reaches it from then on (D1, D2).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1140 | 400 | Number already blocked for this user. |
+    | TS-1141 | 200 | Number added to blacklist successfully. |
+    | TS-1144 | 400 | Invalid phone number format. |
 
     Args:
         body (BlacklistRequest):

@@ -87,6 +87,24 @@ def sync_detailed(
 ) -> Response[BlacklistStatusResponse | ErrorResponse]:
     """Tell whether a number is blocked, and since when
 
+     Tells whether a number is blocked for this account (TS-1143, with the day and time it was) or not
+    (TS-1142).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1142 | 200 | Number not found in blacklist. |
+    | TS-1143 | 200 | Number is currently blocked. |
+    | TS-1144 | 400 | Invalid phone number format. |
+
     Args:
         body (BlacklistRequest):
 
@@ -116,6 +134,24 @@ def sync(
 ) -> BlacklistStatusResponse | ErrorResponse | None:
     """Tell whether a number is blocked, and since when
 
+     Tells whether a number is blocked for this account (TS-1143, with the day and time it was) or not
+    (TS-1142).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1142 | 200 | Number not found in blacklist. |
+    | TS-1143 | 200 | Number is currently blocked. |
+    | TS-1144 | 400 | Invalid phone number format. |
+
     Args:
         body (BlacklistRequest):
 
@@ -139,6 +175,24 @@ async def asyncio_detailed(
     body: BlacklistRequest,
 ) -> Response[BlacklistStatusResponse | ErrorResponse]:
     """Tell whether a number is blocked, and since when
+
+     Tells whether a number is blocked for this account (TS-1143, with the day and time it was) or not
+    (TS-1142).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1142 | 200 | Number not found in blacklist. |
+    | TS-1143 | 200 | Number is currently blocked. |
+    | TS-1144 | 400 | Invalid phone number format. |
 
     Args:
         body (BlacklistRequest):
@@ -166,6 +220,24 @@ async def asyncio(
     body: BlacklistRequest,
 ) -> BlacklistStatusResponse | ErrorResponse | None:
     """Tell whether a number is blocked, and since when
+
+     Tells whether a number is blocked for this account (TS-1143, with the day and time it was) or not
+    (TS-1142).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_blacklist` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1142 | 200 | Number not found in blacklist. |
+    | TS-1143 | 200 | Number is currently blocked. |
+    | TS-1144 | 400 | Invalid phone number format. |
 
     Args:
         body (BlacklistRequest):

@@ -92,6 +92,24 @@ def sync_detailed(
 ) -> Response[AddContactResponse | ErrorResponse]:
     """Add a number, with a name and custom fields, to a group
 
+     Adds one number, with an optional name and three custom fields, to a live group; a number already in
+    the group answers TS-1101 (D24).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_contacts` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1100 | 200 | Number added to contacts successfully. |
+    | TS-1101 | 400 | Failed to add number or number already exists. |
+
     Args:
         body (AddContactRequest):
 
@@ -121,6 +139,24 @@ def sync(
 ) -> AddContactResponse | ErrorResponse | None:
     """Add a number, with a name and custom fields, to a group
 
+     Adds one number, with an optional name and three custom fields, to a live group; a number already in
+    the group answers TS-1101 (D24).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_contacts` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1100 | 200 | Number added to contacts successfully. |
+    | TS-1101 | 400 | Failed to add number or number already exists. |
+
     Args:
         body (AddContactRequest):
 
@@ -144,6 +180,24 @@ async def asyncio_detailed(
     body: AddContactRequest,
 ) -> Response[AddContactResponse | ErrorResponse]:
     """Add a number, with a name and custom fields, to a group
+
+     Adds one number, with an optional name and three custom fields, to a live group; a number already in
+    the group answers TS-1101 (D24).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_contacts` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1100 | 200 | Number added to contacts successfully. |
+    | TS-1101 | 400 | Failed to add number or number already exists. |
 
     Args:
         body (AddContactRequest):
@@ -171,6 +225,24 @@ async def asyncio(
     body: AddContactRequest,
 ) -> AddContactResponse | ErrorResponse | None:
     """Add a number, with a name and custom fields, to a group
+
+     Adds one number, with an optional name and three custom fields, to a live group; a number already in
+    the group answers TS-1101 (D24).
+
+    **Permissions:** `post_request` (else TS-1061), then `manage_contacts` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1100 | 200 | Number added to contacts successfully. |
+    | TS-1101 | 400 | Failed to add number or number already exists. |
 
     Args:
         body (AddContactRequest):

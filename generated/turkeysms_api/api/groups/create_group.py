@@ -87,6 +87,24 @@ def sync_detailed(
 ) -> Response[CreateGroupResponse | ErrorResponse]:
     """Create a contact group
 
+     Creates a contact group. Names are 1 to 100 characters, unique among the account's live groups
+    (D22). The answer's `group.id` is the `group_id` of rename, delete and contacts/add.
+
+    **Permissions:** `post_request` (else TS-1061), then `create_group` (else TS-1081).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1080 | 200 | Group created successfully. |
+    | TS-1081 | 403 | Group creation privilege disabled. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+
     Args:
         body (CreateGroupRequest):
 
@@ -116,6 +134,24 @@ def sync(
 ) -> CreateGroupResponse | ErrorResponse | None:
     """Create a contact group
 
+     Creates a contact group. Names are 1 to 100 characters, unique among the account's live groups
+    (D22). The answer's `group.id` is the `group_id` of rename, delete and contacts/add.
+
+    **Permissions:** `post_request` (else TS-1061), then `create_group` (else TS-1081).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1080 | 200 | Group created successfully. |
+    | TS-1081 | 403 | Group creation privilege disabled. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+
     Args:
         body (CreateGroupRequest):
 
@@ -139,6 +175,24 @@ async def asyncio_detailed(
     body: CreateGroupRequest,
 ) -> Response[CreateGroupResponse | ErrorResponse]:
     """Create a contact group
+
+     Creates a contact group. Names are 1 to 100 characters, unique among the account's live groups
+    (D22). The answer's `group.id` is the `group_id` of rename, delete and contacts/add.
+
+    **Permissions:** `post_request` (else TS-1061), then `create_group` (else TS-1081).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1080 | 200 | Group created successfully. |
+    | TS-1081 | 403 | Group creation privilege disabled. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
 
     Args:
         body (CreateGroupRequest):
@@ -166,6 +220,24 @@ async def asyncio(
     body: CreateGroupRequest,
 ) -> CreateGroupResponse | ErrorResponse | None:
     """Create a contact group
+
+     Creates a contact group. Names are 1 to 100 characters, unique among the account's live groups
+    (D22). The answer's `group.id` is the `group_id` of rename, delete and contacts/add.
+
+    **Permissions:** `post_request` (else TS-1061), then `create_group` (else TS-1081).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1080 | 200 | Group created successfully. |
+    | TS-1081 | 403 | Group creation privilege disabled. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
 
     Args:
         body (CreateGroupRequest):

@@ -92,6 +92,23 @@ def sync_detailed(
 ) -> Response[ErrorResponse | MessageResponse]:
     """Delete a contact group (soft delete)
 
+     Deletes a group softly: it leaves the list and answers TS-1086 from then on, and its name is free
+    again (D23).
+
+    **Permissions:** `post_request` (else TS-1061), then `delete_group` (else TS-1085).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1085 | 403 | Group delete privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1088 | 200 | Group deleted successfully. |
+
     Args:
         body (GroupIdRequest):
 
@@ -121,6 +138,23 @@ def sync(
 ) -> ErrorResponse | MessageResponse | None:
     """Delete a contact group (soft delete)
 
+     Deletes a group softly: it leaves the list and answers TS-1086 from then on, and its name is free
+    again (D23).
+
+    **Permissions:** `post_request` (else TS-1061), then `delete_group` (else TS-1085).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1085 | 403 | Group delete privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1088 | 200 | Group deleted successfully. |
+
     Args:
         body (GroupIdRequest):
 
@@ -144,6 +178,23 @@ async def asyncio_detailed(
     body: GroupIdRequest,
 ) -> Response[ErrorResponse | MessageResponse]:
     """Delete a contact group (soft delete)
+
+     Deletes a group softly: it leaves the list and answers TS-1086 from then on, and its name is free
+    again (D23).
+
+    **Permissions:** `post_request` (else TS-1061), then `delete_group` (else TS-1085).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1085 | 403 | Group delete privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1088 | 200 | Group deleted successfully. |
 
     Args:
         body (GroupIdRequest):
@@ -171,6 +222,23 @@ async def asyncio(
     body: GroupIdRequest,
 ) -> ErrorResponse | MessageResponse | None:
     """Delete a contact group (soft delete)
+
+     Deletes a group softly: it leaves the list and answers TS-1086 from then on, and its name is free
+    again (D23).
+
+    **Permissions:** `post_request` (else TS-1061), then `delete_group` (else TS-1085).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1085 | 403 | Group delete privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1088 | 200 | Group deleted successfully. |
 
     Args:
         body (GroupIdRequest):

@@ -92,6 +92,24 @@ def sync_detailed(
 ) -> Response[EditGroupResponse | ErrorResponse]:
     """Rename a contact group
 
+     Renames a live group of the account; the new name must not be taken by another live group (D22).
+
+    **Permissions:** `post_request` (else TS-1061), then `edit_group` (else TS-1084).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+    | TS-1084 | 403 | Group edit privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1087 | 200 | Group name updated successfully. |
+
     Args:
         body (EditGroupRequest):
 
@@ -121,6 +139,24 @@ def sync(
 ) -> EditGroupResponse | ErrorResponse | None:
     """Rename a contact group
 
+     Renames a live group of the account; the new name must not be taken by another live group (D22).
+
+    **Permissions:** `post_request` (else TS-1061), then `edit_group` (else TS-1084).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+    | TS-1084 | 403 | Group edit privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1087 | 200 | Group name updated successfully. |
+
     Args:
         body (EditGroupRequest):
 
@@ -144,6 +180,24 @@ async def asyncio_detailed(
     body: EditGroupRequest,
 ) -> Response[EditGroupResponse | ErrorResponse]:
     """Rename a contact group
+
+     Renames a live group of the account; the new name must not be taken by another live group (D22).
+
+    **Permissions:** `post_request` (else TS-1061), then `edit_group` (else TS-1084).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+    | TS-1084 | 403 | Group edit privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1087 | 200 | Group name updated successfully. |
 
     Args:
         body (EditGroupRequest):
@@ -171,6 +225,24 @@ async def asyncio(
     body: EditGroupRequest,
 ) -> EditGroupResponse | ErrorResponse | None:
     """Rename a contact group
+
+     Renames a live group of the account; the new name must not be taken by another live group (D22).
+
+    **Permissions:** `post_request` (else TS-1061), then `edit_group` (else TS-1084).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1082 | 400 | Group name already exists. |
+    | TS-1083 | 400 | Invalid group name. |
+    | TS-1084 | 403 | Group edit privilege disabled. |
+    | TS-1086 | 404 | Group not found or unauthorized access. |
+    | TS-1087 | 200 | Group name updated successfully. |
 
     Args:
         body (EditGroupRequest):

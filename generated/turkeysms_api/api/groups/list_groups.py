@@ -87,6 +87,22 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ListGroupsResponse]:
     """List contact groups, optionally filtered by name
 
+     Lists the account's live groups, only those whose name contains `search` (case-insensitive) when it
+    is given.
+
+    **Permissions:** `post_request` (else TS-1061), then `list_groups` (else TS-1089).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1089 | 403 | Group list privilege disabled. |
+    | TS-1090 | 200 | Group list retrieved successfully. |
+
     Args:
         body (ListGroupsRequest):
 
@@ -116,6 +132,22 @@ def sync(
 ) -> ErrorResponse | ListGroupsResponse | None:
     """List contact groups, optionally filtered by name
 
+     Lists the account's live groups, only those whose name contains `search` (case-insensitive) when it
+    is given.
+
+    **Permissions:** `post_request` (else TS-1061), then `list_groups` (else TS-1089).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1089 | 403 | Group list privilege disabled. |
+    | TS-1090 | 200 | Group list retrieved successfully. |
+
     Args:
         body (ListGroupsRequest):
 
@@ -139,6 +171,22 @@ async def asyncio_detailed(
     body: ListGroupsRequest,
 ) -> Response[ErrorResponse | ListGroupsResponse]:
     """List contact groups, optionally filtered by name
+
+     Lists the account's live groups, only those whose name contains `search` (case-insensitive) when it
+    is given.
+
+    **Permissions:** `post_request` (else TS-1061), then `list_groups` (else TS-1089).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1089 | 403 | Group list privilege disabled. |
+    | TS-1090 | 200 | Group list retrieved successfully. |
 
     Args:
         body (ListGroupsRequest):
@@ -166,6 +214,22 @@ async def asyncio(
     body: ListGroupsRequest,
 ) -> ErrorResponse | ListGroupsResponse | None:
     """List contact groups, optionally filtered by name
+
+     Lists the account's live groups, only those whose name contains `search` (case-insensitive) when it
+    is given.
+
+    **Permissions:** `post_request` (else TS-1061), then `list_groups` (else TS-1089).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1089 | 403 | Group list privilege disabled. |
+    | TS-1090 | 200 | Group list retrieved successfully. |
 
     Args:
         body (ListGroupsRequest):

@@ -87,8 +87,29 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SendOtpResponse]:
     """Send a one-time password inside your own text (TS-CODE is replaced by the code)
 
-     Needs an active sender ID. `TS-CODE` in `text` is replaced by the generated code and `TS-L` by a
-    line break; a text without `TS-CODE` answers TS-1026.
+     Generates a code and sends it inside your own text, from one of your sender IDs, which must be
+    active. `TS-CODE` in `text` is replaced by the code and `TS-L` by a line break; a text without `TS-
+    CODE` answers TS-1026 (D15). The answer carries `otp_code` (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_advanced_otp` (else TS-1037).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1037 | 403 | Advanced OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendCustomOtpRequest):
@@ -119,8 +140,29 @@ def sync(
 ) -> ErrorResponse | SendOtpResponse | None:
     """Send a one-time password inside your own text (TS-CODE is replaced by the code)
 
-     Needs an active sender ID. `TS-CODE` in `text` is replaced by the generated code and `TS-L` by a
-    line break; a text without `TS-CODE` answers TS-1026.
+     Generates a code and sends it inside your own text, from one of your sender IDs, which must be
+    active. `TS-CODE` in `text` is replaced by the code and `TS-L` by a line break; a text without `TS-
+    CODE` answers TS-1026 (D15). The answer carries `otp_code` (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_advanced_otp` (else TS-1037).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1037 | 403 | Advanced OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendCustomOtpRequest):
@@ -146,8 +188,29 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | SendOtpResponse]:
     """Send a one-time password inside your own text (TS-CODE is replaced by the code)
 
-     Needs an active sender ID. `TS-CODE` in `text` is replaced by the generated code and `TS-L` by a
-    line break; a text without `TS-CODE` answers TS-1026.
+     Generates a code and sends it inside your own text, from one of your sender IDs, which must be
+    active. `TS-CODE` in `text` is replaced by the code and `TS-L` by a line break; a text without `TS-
+    CODE` answers TS-1026 (D15). The answer carries `otp_code` (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_advanced_otp` (else TS-1037).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1037 | 403 | Advanced OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendCustomOtpRequest):
@@ -176,8 +239,29 @@ async def asyncio(
 ) -> ErrorResponse | SendOtpResponse | None:
     """Send a one-time password inside your own text (TS-CODE is replaced by the code)
 
-     Needs an active sender ID. `TS-CODE` in `text` is replaced by the generated code and `TS-L` by a
-    line break; a text without `TS-CODE` answers TS-1026.
+     Generates a code and sends it inside your own text, from one of your sender IDs, which must be
+    active. `TS-CODE` in `text` is replaced by the code and `TS-L` by a line break; a text without `TS-
+    CODE` answers TS-1026 (D15). The answer carries `otp_code` (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_advanced_otp` (else TS-1037).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1037 | 403 | Advanced OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendCustomOtpRequest):

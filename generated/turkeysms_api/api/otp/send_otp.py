@@ -87,6 +87,26 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SendOtpResponse]:
     """Send a one-time password in the provider's standard text
 
+     Generates a code of `digits` digits and sends it in the provider's standard text in the language
+    `lang` names (D31), from the provider's own sender `TurkeySMS` (D14), at the highest priority. The
+    answer carries `otp_code` for your app to verify what the user types (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_otp` (else TS-1036).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1036 | 403 | Standard OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+
     Args:
         body (SendOtpRequest):
 
@@ -116,6 +136,26 @@ def sync(
 ) -> ErrorResponse | SendOtpResponse | None:
     """Send a one-time password in the provider's standard text
 
+     Generates a code of `digits` digits and sends it in the provider's standard text in the language
+    `lang` names (D31), from the provider's own sender `TurkeySMS` (D14), at the highest priority. The
+    answer carries `otp_code` for your app to verify what the user types (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_otp` (else TS-1036).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1036 | 403 | Standard OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+
     Args:
         body (SendOtpRequest):
 
@@ -139,6 +179,26 @@ async def asyncio_detailed(
     body: SendOtpRequest,
 ) -> Response[ErrorResponse | SendOtpResponse]:
     """Send a one-time password in the provider's standard text
+
+     Generates a code of `digits` digits and sends it in the provider's standard text in the language
+    `lang` names (D31), from the provider's own sender `TurkeySMS` (D14), at the highest priority. The
+    answer carries `otp_code` for your app to verify what the user types (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_otp` (else TS-1036).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1036 | 403 | Standard OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendOtpRequest):
@@ -166,6 +226,26 @@ async def asyncio(
     body: SendOtpRequest,
 ) -> ErrorResponse | SendOtpResponse | None:
     """Send a one-time password in the provider's standard text
+
+     Generates a code of `digits` digits and sends it in the provider's standard text in the language
+    `lang` names (D31), from the provider's own sender `TurkeySMS` (D14), at the highest priority. The
+    answer carries `otp_code` for your app to verify what the user types (D13).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_otp` (else TS-1036).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1036 | 403 | Standard OTP sending privilege is not enabled for this key. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
 
     Args:
         body (SendOtpRequest):

@@ -87,6 +87,23 @@ def sync_detailed(
 ) -> Response[BasicReportResponse | ErrorResponse]:
     """Summary counts of one send (delivered, failed, pending)
 
+     Counts the recipients of one send by state: delivered, failed, pending. `raporid` is the send's
+    `sms_id` (D11); an unknown one, or another account's, answers TS-1052 (D9). The answer carries no
+    `result_code` (C7).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (BasicReportRequest):
 
@@ -116,6 +133,23 @@ def sync(
 ) -> BasicReportResponse | ErrorResponse | None:
     """Summary counts of one send (delivered, failed, pending)
 
+     Counts the recipients of one send by state: delivered, failed, pending. `raporid` is the send's
+    `sms_id` (D11); an unknown one, or another account's, answers TS-1052 (D9). The answer carries no
+    `result_code` (C7).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (BasicReportRequest):
 
@@ -139,6 +173,23 @@ async def asyncio_detailed(
     body: BasicReportRequest,
 ) -> Response[BasicReportResponse | ErrorResponse]:
     """Summary counts of one send (delivered, failed, pending)
+
+     Counts the recipients of one send by state: delivered, failed, pending. `raporid` is the send's
+    `sms_id` (D11); an unknown one, or another account's, answers TS-1052 (D9). The answer carries no
+    `result_code` (C7).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (BasicReportRequest):
@@ -166,6 +217,23 @@ async def asyncio(
     body: BasicReportRequest,
 ) -> BasicReportResponse | ErrorResponse | None:
     """Summary counts of one send (delivered, failed, pending)
+
+     Counts the recipients of one send by state: delivered, failed, pending. `raporid` is the send's
+    `sms_id` (D11); an unknown one, or another account's, answers TS-1052 (D9). The answer carries no
+    `result_code` (C7).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (BasicReportRequest):

@@ -87,6 +87,23 @@ def sync_detailed(
 ) -> Response[DetailedReportResponse | ErrorResponse]:
     """Per-number status of one send, 500 records per page
 
+     Lists the status of every recipient of one send, 500 records a page; a page past the last answers an
+    empty `data` with the real `pagination` (D25).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (DetailedReportRequest):
 
@@ -116,6 +133,23 @@ def sync(
 ) -> DetailedReportResponse | ErrorResponse | None:
     """Per-number status of one send, 500 records per page
 
+     Lists the status of every recipient of one send, 500 records a page; a page past the last answers an
+    empty `data` with the real `pagination` (D25).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (DetailedReportRequest):
 
@@ -139,6 +173,23 @@ async def asyncio_detailed(
     body: DetailedReportRequest,
 ) -> Response[DetailedReportResponse | ErrorResponse]:
     """Per-number status of one send, 500 records per page
+
+     Lists the status of every recipient of one send, 500 records a page; a page past the last answers an
+    empty `data` with the real `pagination` (D25).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (DetailedReportRequest):
@@ -166,6 +217,23 @@ async def asyncio(
     body: DetailedReportRequest,
 ) -> DetailedReportResponse | ErrorResponse | None:
     """Per-number status of one send, 500 records per page
+
+     Lists the status of every recipient of one send, 500 records a page; a page past the last answers an
+    empty `data` with the real `pagination` (D25).
+
+    **Permissions:** `post_request` (else TS-1061), then `view_reports` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
 
     Args:
         body (DetailedReportRequest):

@@ -87,6 +87,26 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SmsStatusResponse]:
     """Read the delivery status of one send
 
+     Reads the delivery status of one send (D10): TS-1064 once delivered; TS-1023 while not received yet
+    (pending, scheduled or out of coverage); TS-1022 when delivery failed. The last two carry `result:
+    false`.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_sms_status` (else TS-1063).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1022 | 200 | Number did not receive the message (delivery failed). |
+    | TS-1023 | 200 | Number out of coverage, message not received yet. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1063 | 403 | SMS Status inquiry permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+
     Args:
         body (SmsStatusRequest):
 
@@ -116,6 +136,26 @@ def sync(
 ) -> ErrorResponse | SmsStatusResponse | None:
     """Read the delivery status of one send
 
+     Reads the delivery status of one send (D10): TS-1064 once delivered; TS-1023 while not received yet
+    (pending, scheduled or out of coverage); TS-1022 when delivery failed. The last two carry `result:
+    false`.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_sms_status` (else TS-1063).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1022 | 200 | Number did not receive the message (delivery failed). |
+    | TS-1023 | 200 | Number out of coverage, message not received yet. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1063 | 403 | SMS Status inquiry permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
+
     Args:
         body (SmsStatusRequest):
 
@@ -139,6 +179,26 @@ async def asyncio_detailed(
     body: SmsStatusRequest,
 ) -> Response[ErrorResponse | SmsStatusResponse]:
     """Read the delivery status of one send
+
+     Reads the delivery status of one send (D10): TS-1064 once delivered; TS-1023 while not received yet
+    (pending, scheduled or out of coverage); TS-1022 when delivery failed. The last two carry `result:
+    false`.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_sms_status` (else TS-1063).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1022 | 200 | Number did not receive the message (delivery failed). |
+    | TS-1023 | 200 | Number out of coverage, message not received yet. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1063 | 403 | SMS Status inquiry permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
 
     Args:
         body (SmsStatusRequest):
@@ -166,6 +226,26 @@ async def asyncio(
     body: SmsStatusRequest,
 ) -> ErrorResponse | SmsStatusResponse | None:
     """Read the delivery status of one send
+
+     Reads the delivery status of one send (D10): TS-1064 once delivered; TS-1023 while not received yet
+    (pending, scheduled or out of coverage); TS-1022 when delivery failed. The last two carry `result:
+    false`.
+
+    **Permissions:** `post_request` (else TS-1061), then `check_sms_status` (else TS-1063).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1022 | 200 | Number did not receive the message (delivery failed). |
+    | TS-1023 | 200 | Number out of coverage, message not received yet. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1052 | 400 | SMS ID is missing. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1063 | 403 | SMS Status inquiry permission is not enabled for this key. |
+    | TS-1064 | 200 | Operation success. |
 
     Args:
         body (SmsStatusRequest):

@@ -87,6 +87,32 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SendBulkSmsResponse]:
     """Send one text to many numbers
 
+     Sends one text to many numbers in one request. Blacklisted numbers are skipped and listed in
+    `blacklisted` (D2); a number given twice answers TS-1072. One `sms_id` covers the batch (D11) and
+    `number_of_sms` is the credits billed, parts times recipients (D12). A batch that cannot be paid
+    whole is refused (D21).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
+
     Args:
         body (SendBulkSmsRequest):
 
@@ -116,6 +142,32 @@ def sync(
 ) -> ErrorResponse | SendBulkSmsResponse | None:
     """Send one text to many numbers
 
+     Sends one text to many numbers in one request. Blacklisted numbers are skipped and listed in
+    `blacklisted` (D2); a number given twice answers TS-1072. One `sms_id` covers the batch (D11) and
+    `number_of_sms` is the credits billed, parts times recipients (D12). A batch that cannot be paid
+    whole is refused (D21).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
+
     Args:
         body (SendBulkSmsRequest):
 
@@ -139,6 +191,32 @@ async def asyncio_detailed(
     body: SendBulkSmsRequest,
 ) -> Response[ErrorResponse | SendBulkSmsResponse]:
     """Send one text to many numbers
+
+     Sends one text to many numbers in one request. Blacklisted numbers are skipped and listed in
+    `blacklisted` (D2); a number given twice answers TS-1072. One `sms_id` covers the batch (D11) and
+    `number_of_sms` is the credits billed, parts times recipients (D12). A batch that cannot be paid
+    whole is refused (D21).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
 
     Args:
         body (SendBulkSmsRequest):
@@ -166,6 +244,32 @@ async def asyncio(
     body: SendBulkSmsRequest,
 ) -> ErrorResponse | SendBulkSmsResponse | None:
     """Send one text to many numbers
+
+     Sends one text to many numbers in one request. Blacklisted numbers are skipped and listed in
+    `blacklisted` (D2); a number given twice answers TS-1072. One `sms_id` covers the batch (D11) and
+    `number_of_sms` is the credits billed, parts times recipients (D12). A batch that cannot be paid
+    whole is refused (D21).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
 
     Args:
         body (SendBulkSmsRequest):

@@ -87,6 +87,30 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SendBulkSmsResponse]:
     """Send a personalised text to each number (arrays matched by index)
 
+     Sends `text[i]` to `sentto[i]`, a text of its own to each number; arrays of different lengths answer
+    TS-1025 (D3). Otherwise as `/group/send`.
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
+
     Args:
         body (SendMixedSmsRequest): `text[i]` goes to `sentto[i]`; arrays of different lengths
             answer TS-1025.
@@ -117,6 +141,30 @@ def sync(
 ) -> ErrorResponse | SendBulkSmsResponse | None:
     """Send a personalised text to each number (arrays matched by index)
 
+     Sends `text[i]` to `sentto[i]`, a text of its own to each number; arrays of different lengths answer
+    TS-1025 (D3). Otherwise as `/group/send`.
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
+
     Args:
         body (SendMixedSmsRequest): `text[i]` goes to `sentto[i]`; arrays of different lengths
             answer TS-1025.
@@ -141,6 +189,30 @@ async def asyncio_detailed(
     body: SendMixedSmsRequest,
 ) -> Response[ErrorResponse | SendBulkSmsResponse]:
     """Send a personalised text to each number (arrays matched by index)
+
+     Sends `text[i]` to `sentto[i]`, a text of its own to each number; arrays of different lengths answer
+    TS-1025 (D3). Otherwise as `/group/send`.
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
 
     Args:
         body (SendMixedSmsRequest): `text[i]` goes to `sentto[i]`; arrays of different lengths
@@ -169,6 +241,30 @@ async def asyncio(
     body: SendMixedSmsRequest,
 ) -> ErrorResponse | SendBulkSmsResponse | None:
     """Send a personalised text to each number (arrays matched by index)
+
+     Sends `text[i]` to `sentto[i]`, a text of its own to each number; arrays of different lengths answer
+    TS-1025 (D3). Otherwise as `/group/send`.
+
+    **Permissions:** `post_request` (else TS-1061), then `send_group_sms` (else TS-1066).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1066 | 403 | Group sending privilege is not enabled for this key. |
+    | TS-1072 | 400 | Duplicate recipient numbers found. |
 
     Args:
         body (SendMixedSmsRequest): `text[i]` goes to `sentto[i]`; arrays of different lengths

@@ -87,10 +87,36 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SendSmsResponse]:
     """Send one SMS now or at a scheduled time
 
+     Sends one SMS to one number, at once or, with `scheduled_sms: 1`, at `scheduled_date`
+    `scheduled_time` (Europe/Istanbul, D4). The answer's `sms_id` reads the status and the reports;
+    `number_of_sms` is what the balance lost. A blacklisted recipient answers TS-1025 and nothing is
+    sent (D1).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_single_sms` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
             send it (D32): one of the two is required, and a body with both must give the same number
-            in each.
+            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
+            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,10 +144,36 @@ def sync(
 ) -> ErrorResponse | SendSmsResponse | None:
     """Send one SMS now or at a scheduled time
 
+     Sends one SMS to one number, at once or, with `scheduled_sms: 1`, at `scheduled_date`
+    `scheduled_time` (Europe/Istanbul, D4). The answer's `sms_id` reads the status and the reports;
+    `number_of_sms` is what the balance lost. A blacklisted recipient answers TS-1025 and nothing is
+    sent (D1).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_single_sms` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
             send it (D32): one of the two is required, and a body with both must give the same number
-            in each.
+            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
+            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,10 +196,36 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | SendSmsResponse]:
     """Send one SMS now or at a scheduled time
 
+     Sends one SMS to one number, at once or, with `scheduled_sms: 1`, at `scheduled_date`
+    `scheduled_time` (Europe/Istanbul, D4). The answer's `sms_id` reads the status and the reports;
+    `number_of_sms` is what the balance lost. A blacklisted recipient answers TS-1025 and nothing is
+    sent (D1).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_single_sms` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
             send it (D32): one of the two is required, and a body with both must give the same number
-            in each.
+            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
+            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,10 +251,36 @@ async def asyncio(
 ) -> ErrorResponse | SendSmsResponse | None:
     """Send one SMS now or at a scheduled time
 
+     Sends one SMS to one number, at once or, with `scheduled_sms: 1`, at `scheduled_date`
+    `scheduled_time` (Europe/Istanbul, D4). The answer's `sms_id` reads the status and the reports;
+    `number_of_sms` is what the balance lost. A blacklisted recipient answers TS-1025 and nothing is
+    sent (D1).
+
+    **Permissions:** `post_request` (else TS-1061), then `send_single_sms` (else TS-1065).
+
+    | Code | HTTP | Meaning |
+    |---|---|---|
+    | TS-1024 | 200 | SMS dispatched successfully. |
+    | TS-1025 | 400 | Recipient number is missing or invalid. |
+    | TS-1026 | 400 | Message text is missing or empty. |
+    | TS-1027 | 403 | Insufficient balance to complete the operation. |
+    | TS-1028 | 403 | Sender ID is not activated or not verified. |
+    | TS-1029 | 403 | Sender ID not found in the account. |
+    | TS-1030 | 403 | Account is deactivated or temporarily suspended. |
+    | TS-1031 | 401 | Invalid or deactivated API key. |
+    | TS-1032 | 403 | International sending is not enabled for this account. |
+    | TS-1033 | 400, 413, 415 | Invalid request format (not valid JSON). |
+    | TS-1034 | 400 | Sender title is missing or contains invalid characters. |
+    | TS-1050 | 401 | API key is missing from the request. |
+    | TS-1060 | 403 | Per-minute rate limit exceeded. |
+    | TS-1061 | 403 | POST sending permission is not enabled for this key. |
+    | TS-1065 | 403 | API Key permissions do not allow this operation. |
+
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
             send it (D32): one of the two is required, and a body with both must give the same number
-            in each.
+            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
+            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

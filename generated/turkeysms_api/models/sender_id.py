@@ -6,33 +6,42 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DetailedReportResponsePagination")
+T = TypeVar("T", bound="SenderId")
 
 
 @_attrs_define
-class DetailedReportResponsePagination:
-    current_page: int
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
-    total_pages: int
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
-    total_records: int
-    """ A count or page number; bounded at 2^53-1 like every integer here. """
+class SenderId:
+    id: int
+    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
+    title: str
+    status: int
+    """ 1 active, 0 not activated. """
+    document: int
+    """ 1 when the registration document is on file. """
+    network_stat: int
+    """ 1 when the operators have approved the title. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current_page = self.current_page
+        id = self.id
 
-        total_pages = self.total_pages
+        title = self.title
 
-        total_records = self.total_records
+        status = self.status
+
+        document = self.document
+
+        network_stat = self.network_stat
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "current_page": current_page,
-                "total_pages": total_pages,
-                "total_records": total_records,
+                "id": id,
+                "title": title,
+                "status": status,
+                "document": document,
+                "network_stat": network_stat,
             }
         )
 
@@ -41,20 +50,26 @@ class DetailedReportResponsePagination:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        current_page = d.pop("current_page")
+        id = d.pop("id")
 
-        total_pages = d.pop("total_pages")
+        title = d.pop("title")
 
-        total_records = d.pop("total_records")
+        status = d.pop("status")
 
-        detailed_report_response_pagination = cls(
-            current_page=current_page,
-            total_pages=total_pages,
-            total_records=total_records,
+        document = d.pop("document")
+
+        network_stat = d.pop("network_stat")
+
+        sender_id = cls(
+            id=id,
+            title=title,
+            status=status,
+            document=document,
+            network_stat=network_stat,
         )
 
-        detailed_report_response_pagination.additional_properties = d
-        return detailed_report_response_pagination
+        sender_id.additional_properties = d
+        return sender_id
 
     @property
     def additional_keys(self) -> list[str]:

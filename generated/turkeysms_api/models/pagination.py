@@ -1,38 +1,38 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ListGroupsResponseGroupsItem")
+T = TypeVar("T", bound="Pagination")
 
 
 @_attrs_define
-class ListGroupsResponseGroupsItem:
-    id: int
-    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
-    name: str
-    date: datetime.date
-    """ Day the group was created. """
+class Pagination:
+    current_page: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
+    total_pages: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
+    total_records: int
+    """ A count or page number; bounded at 2^53-1 like every integer here. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        current_page = self.current_page
 
-        name = self.name
+        total_pages = self.total_pages
 
-        date = self.date.isoformat()
+        total_records = self.total_records
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "id": id,
-                "name": name,
-                "date": date,
+                "current_page": current_page,
+                "total_pages": total_pages,
+                "total_records": total_records,
             }
         )
 
@@ -41,20 +41,20 @@ class ListGroupsResponseGroupsItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        current_page = d.pop("current_page")
 
-        name = d.pop("name")
+        total_pages = d.pop("total_pages")
 
-        date = datetime.date.fromisoformat(d.pop("date"))
+        total_records = d.pop("total_records")
 
-        list_groups_response_groups_item = cls(
-            id=id,
-            name=name,
-            date=date,
+        pagination = cls(
+            current_page=current_page,
+            total_pages=total_pages,
+            total_records=total_records,
         )
 
-        list_groups_response_groups_item.additional_properties = d
-        return list_groups_response_groups_item
+        pagination.additional_properties = d
+        return pagination
 
     @property
     def additional_keys(self) -> list[str]:

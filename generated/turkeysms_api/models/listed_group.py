@@ -1,36 +1,38 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.balance import Balance
-
-
-T = TypeVar("T", bound="AuthCheckResponseAccountSummary")
+T = TypeVar("T", bound="ListedGroup")
 
 
 @_attrs_define
-class AuthCheckResponseAccountSummary:
-    account_status: str
-    """ `Active` or `Suspended`. """
-    balance: Balance
+class ListedGroup:
+    id: int
+    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
+    name: str
+    date: datetime.date
+    """ Day the group was created. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        account_status = self.account_status
+        id = self.id
 
-        balance = self.balance.to_dict()
+        name = self.name
+
+        date = self.date.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "account_status": account_status,
-                "balance": balance,
+                "id": id,
+                "name": name,
+                "date": date,
             }
         )
 
@@ -38,20 +40,21 @@ class AuthCheckResponseAccountSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.balance import Balance
-
         d = dict(src_dict)
-        account_status = d.pop("account_status")
+        id = d.pop("id")
 
-        balance = Balance.from_dict(d.pop("balance"))
+        name = d.pop("name")
 
-        auth_check_response_account_summary = cls(
-            account_status=account_status,
-            balance=balance,
+        date = datetime.date.fromisoformat(d.pop("date"))
+
+        listed_group = cls(
+            id=id,
+            name=name,
+            date=date,
         )
 
-        auth_check_response_account_summary.additional_properties = d
-        return auth_check_response_account_summary
+        listed_group.additional_properties = d
+        return listed_group
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,37 +1,36 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateGroupResponseGroup")
+if TYPE_CHECKING:
+    from ..models.balance import Balance
+
+
+T = TypeVar("T", bound="AccountSummary")
 
 
 @_attrs_define
-class CreateGroupResponseGroup:
-    id: int
-    """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
-    name: str
-    created_at: datetime.date
+class AccountSummary:
+    account_status: str
+    """ `Active` or `Suspended`. """
+    balance: Balance
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        account_status = self.account_status
 
-        name = self.name
-
-        created_at = self.created_at.isoformat()
+        balance = self.balance.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "id": id,
-                "name": name,
-                "created_at": created_at,
+                "account_status": account_status,
+                "balance": balance,
             }
         )
 
@@ -39,21 +38,20 @@ class CreateGroupResponseGroup:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.balance import Balance
+
         d = dict(src_dict)
-        id = d.pop("id")
+        account_status = d.pop("account_status")
 
-        name = d.pop("name")
+        balance = Balance.from_dict(d.pop("balance"))
 
-        created_at = datetime.date.fromisoformat(d.pop("created_at"))
-
-        create_group_response_group = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
+        account_summary = cls(
+            account_status=account_status,
+            balance=balance,
         )
 
-        create_group_response_group.additional_properties = d
-        return create_group_response_group
+        account_summary.additional_properties = d
+        return account_summary
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DetailedReportResponseDataItem")
+T = TypeVar("T", bound="ReportRecord")
 
 
 @_attrs_define
-class DetailedReportResponseDataItem:
+class ReportRecord:
     phone_number: str
     sent_at: str
     """ `YYYY-MM-DD HH:MM:SS`, Europe/Istanbul. """
@@ -45,14 +45,14 @@ class DetailedReportResponseDataItem:
 
         sms_status = d.pop("sms_status")
 
-        detailed_report_response_data_item = cls(
+        report_record = cls(
             phone_number=phone_number,
             sent_at=sent_at,
             sms_status=sms_status,
         )
 
-        detailed_report_response_data_item.additional_properties = d
-        return detailed_report_response_data_item
+        report_record.additional_properties = d
+        return report_record
 
     @property
     def additional_keys(self) -> list[str]:

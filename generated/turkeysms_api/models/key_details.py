@@ -7,21 +7,19 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.auth_check_response_key_details_permissions import (
-        AuthCheckResponseKeyDetailsPermissions,
-    )
+    from ..models.key_permissions import KeyPermissions
 
 
-T = TypeVar("T", bound="AuthCheckResponseKeyDetails")
+T = TypeVar("T", bound="KeyDetails")
 
 
 @_attrs_define
-class AuthCheckResponseKeyDetails:
+class KeyDetails:
     status: str
     """ `Active` or `Inactive`. """
-    permissions: AuthCheckResponseKeyDetailsPermissions
-    """ One boolean per permission of `x-permission-catalogue`; `manage_groups` is true when all four group
-    privileges are. """
+    permissions: KeyPermissions
+    """ One boolean per permission of `x-permission-catalogue`, and `manage_groups`. The provider's page shows the
+    six that are required; the mock reports every one (D17). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,24 +40,20 @@ class AuthCheckResponseKeyDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.auth_check_response_key_details_permissions import (
-            AuthCheckResponseKeyDetailsPermissions,
-        )
+        from ..models.key_permissions import KeyPermissions
 
         d = dict(src_dict)
         status = d.pop("status")
 
-        permissions = AuthCheckResponseKeyDetailsPermissions.from_dict(
-            d.pop("permissions")
-        )
+        permissions = KeyPermissions.from_dict(d.pop("permissions"))
 
-        auth_check_response_key_details = cls(
+        key_details = cls(
             status=status,
             permissions=permissions,
         )
 
-        auth_check_response_key_details.additional_properties = d
-        return auth_check_response_key_details
+        key_details.additional_properties = d
+        return key_details
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,53 +1,39 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="SenderIdsResponseSenderIdsItem")
+T = TypeVar("T", bound="CreatedGroup")
 
 
 @_attrs_define
-class SenderIdsResponseSenderIdsItem:
+class CreatedGroup:
     id: int
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
-    title: str
-    status: int
-    """ 1 active, 0 not activated. """
-    document: int | Unset = UNSET
-    """ 1 when the registration document is on file. """
-    network_stat: int | Unset = UNSET
-    """ 1 when the operators have approved the title. """
+    name: str
+    created_at: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        title = self.title
+        name = self.name
 
-        status = self.status
-
-        document = self.document
-
-        network_stat = self.network_stat
+        created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "title": title,
-                "status": status,
+                "name": name,
+                "created_at": created_at,
             }
         )
-        if document is not UNSET:
-            field_dict["document"] = document
-        if network_stat is not UNSET:
-            field_dict["network_stat"] = network_stat
 
         return field_dict
 
@@ -56,24 +42,18 @@ class SenderIdsResponseSenderIdsItem:
         d = dict(src_dict)
         id = d.pop("id")
 
-        title = d.pop("title")
+        name = d.pop("name")
 
-        status = d.pop("status")
+        created_at = datetime.date.fromisoformat(d.pop("created_at"))
 
-        document = d.pop("document", UNSET)
-
-        network_stat = d.pop("network_stat", UNSET)
-
-        sender_ids_response_sender_ids_item = cls(
+        created_group = cls(
             id=id,
-            title=title,
-            status=status,
-            document=document,
-            network_stat=network_stat,
+            name=name,
+            created_at=created_at,
         )
 
-        sender_ids_response_sender_ids_item.additional_properties = d
-        return sender_ids_response_sender_ids_item
+        created_group.additional_properties = d
+        return created_group
 
     @property
     def additional_keys(self) -> list[str]:
