@@ -18,14 +18,30 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "/auth/check": {
         "result": True,
         "result_code": "TS-1000",
-        "key_details": {"status": "Active", "permissions": {"post_request": True}},
+        "key_details": {
+            "status": "Active",
+            "permissions": {
+                "post_request": True,
+                "send_single_sms": True,
+                "send_otp": True,
+                "check_balance": True,
+                "check_senderid": True,
+                "manage_groups": True,
+            },
+        },
         "account_summary": {"account_status": "Active", "balance": {"main": 1500, "international": 250}},
     },
-    "/balance/": {"result": True, "result_code": "TS-1040", "balance": {"main": 1500, "international": 250}},
+    "/balance/": {
+        "result": True,
+        "result_code": "TS-1040",
+        "result_message": "Balance inquiry successful.",
+        "balance": {"main": 1500, "international": 250},
+    },
     "/senderid/check": {
         "result": True,
         "result_code": "TS-1064",
-        "sender_ids": [{"id": 1, "title": "TurkeySMS", "status": 1}],
+        "result_message": "Operation success",
+        "sender_ids": [{"id": 1, "title": "TurkeySMS", "status": 1, "document": 1, "network_stat": 1}],
     },
     "/sms/send": {
         "result": True,
@@ -33,6 +49,9 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_message": "SMS dispatched successfully.",
         "sms_id": 1000007721,
         "number_of_sms": 1,
+        "sms_lang": "English",
+        "content_type": "Transactional",
+        "country": "Turkey-TR",
     },
     "/otp/send": {
         "result": True,
@@ -40,6 +59,9 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_message": "ok",
         "sms_id": 7,
         "otp_code": "4821",
+        "number_of_sms": 1,
+        "sms_lang": "Unicode",
+        "country": "Turkey-TR",
     },
     "/otp/detailed": {
         "result": True,
@@ -47,6 +69,9 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_message": "ok",
         "sms_id": 8,
         "otp_code": "482133",
+        "number_of_sms": 1,
+        "sms_lang": "Unicode",
+        "country": "Turkey-TR",
     },
     "/group/send": {
         "result": True,
@@ -54,6 +79,10 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_message": "ok",
         "sms_id": 9,
         "number_of_sms": 2,
+        "number_of_recipients": 2,
+        "blacklisted": [],
+        "sms_lang": "Unicode",
+        "content_type": "Transactional",
     },
     "/group/sendMixed": {
         "result": True,
@@ -61,6 +90,10 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_message": "ok",
         "sms_id": 10,
         "number_of_sms": 2,
+        "number_of_recipients": 2,
+        "blacklisted": [],
+        "sms_lang": "Unicode",
+        "content_type": "Transactional",
     },
     "/groups/create": {
         "result": True,
@@ -81,6 +114,9 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_code": "TS-1100",
         "result_message": "ok",
         "group_id": 5,
+        "total_sent": 1,
+        "total_added": 1,
+        "total_failed": 0,
         "mobile": "905321234567",
     },
     "/reports/basic": {
@@ -103,7 +139,9 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "result_code": "TS-1023",
         "result_message": "not yet",
         "result": True,
+        "sender_id": "MyCompany",
         "sms_status": "pending",
+        "sms_balance": "1 SMS",
     },
 }
 

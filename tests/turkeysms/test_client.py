@@ -130,7 +130,9 @@ def test_iter_report_records_stops_on_an_empty_page(client: TurkeySMS, fake: Fak
                 "result_code": "TS-1022",
                 "result_message": "failed",
                 "result": False,
+                "sender_id": "MyCompany",
                 "sms_status": "failed",
+                "sms_balance": "1 SMS",
             },
         ),
         (

@@ -20,7 +20,7 @@ _FIRST_CALLS = textwrap.dedent(
     import turkeysms
 
     answers = iter([
-        httpx.Response(200, json={"result": True, "result_code": "TS-1040",
+        httpx.Response(200, json={"result": True, "result_code": "TS-1040", "result_message": "ok",
                                   "balance": {"main": 1500, "international": 250}}),
         httpx.Response(403, json={"result": False, "result_code": "TS-1027",
                                   "result_message": "Insufficient balance"}),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
-from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
+from turkeysms._contract import CONTROL_API_PATH, OPENAPI_PATH, load_openapi, result_codes
 from turkeysms_mock.pytest_plugin import MockServer
 
 
@@ -34,3 +36,40 @@ def test_swagger_ui_is_served_offline(turkeysms_mock: MockServer) -> None:
     assert '"/openapi.yaml"' in initializer and '"/control-api.yaml"' in initializer
     assert turkeysms_mock.http.get("/docs/index.html").status_code == 404  # only what the page loads
     assert turkeysms_mock.http.get("/docs/..%2Fsetup.py").status_code == 404
+
+
+def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" not in node:
+        return node
+    target: Any = document
+    for part in node["$ref"].removeprefix("#/").split("/"):
+        target = target[part]
+    return _resolve(document, target)
+
+
+def test_docs_show_each_operation_its_own_codes(turkeysms_mock: MockServer) -> None:
+    """What Swagger UI at /docs renders: each operation's code table and error examples are its own."""
+    served = yaml.safe_load(turkeysms_mock.http.get("/openapi.yaml").text)
+    catalogue = result_codes()
+    for path, item in served["paths"].items():
+        operation = item["post"]
+        codes = operation["x-result-codes"]
+        for code in codes:
+            statuses = ", ".join(
+                str(s) for s in (catalogue[code].http_status, *catalogue[code].transport_statuses)
+            )
+            assert f"| {code} | {statuses} | {catalogue[code].message} |" in operation["description"], path
+        shown = set()
+        for status, response in operation["responses"].items():
+            if status == "200":
+                continue
+            for example in response["content"]["application/json"]["examples"].values():
+                value = _resolve(served, example)["value"]
+                assert value["result_code"] in codes, (path, status, value)
+                assert status in {str(catalogue[value["result_code"]].http_status)} | {
+                    str(s) for s in catalogue[value["result_code"]].transport_statuses
+                }, (path, status, value)
+                shown.add(value["result_code"])
+        assert shown == {code for code in codes if catalogue[code].is_error}, path
+    audit = served["paths"]["/auth/check"]["post"]
+    assert "TS-1025" not in str(audit["responses"]) and "TS-1027" not in str(audit["responses"])
