@@ -196,6 +196,9 @@ class FakeAPI:
             return httpx.Response(401, json=error_body("TS-1031", "Invalid or deactivated API key."))
         if path == "/reports/detailed":
             return httpx.Response(200, json=detailed_page(body.get("page", 1), self.report_pages))
+        if path in {"/group/send", "/group/sendMixed"}:
+            # The batch's own count, as the API answers it (every recipient sent).
+            return httpx.Response(200, json={**ANSWERS[path], "number_of_recipients": len(body["sentto"])})
         return httpx.Response(200, json=ANSWERS[path])
 
 

@@ -139,11 +139,13 @@ def _last_first_api(chunks: int) -> Any:
     answered: dict[int, asyncio.Event] = {}
 
     async def api(request: httpx.Request) -> httpx.Response:
-        index = int(json.loads(request.content)["sentto"][0][-3:])
+        sentto = json.loads(request.content)["sentto"]
+        index = int(sentto[0][-3:])
         for later in range(index + 1, chunks):
             await answered.setdefault(later, asyncio.Event()).wait()
         answered.setdefault(index, asyncio.Event()).set()
-        return httpx.Response(200, json={**ANSWERS["/group/send"], "sms_id": index})
+        answer = {**ANSWERS["/group/send"], "sms_id": index, "number_of_recipients": len(sentto)}
+        return httpx.Response(200, json=answer)
 
     return api
 

@@ -61,7 +61,7 @@ def test_a_chunk_refused_for_its_content_is_reported_and_the_rest_goes_on(
 
 def test_a_fatal_error_ends_the_stream(client: TurkeySMS, fake: FakeAPI) -> None:
     fake.script += [
-        httpx.Response(200, json=ANSWERS["/group/send"]),
+        httpx.Response(200, json={**ANSWERS["/group/send"], "number_of_recipients": 10}),
         httpx.Response(403, json=error_body("TS-1027")),
     ]
     stream = client.send_bulk("MyCompany", numbers(100), "Hi", chunk_size=10)

@@ -43,7 +43,7 @@ def test_nothing_is_formatted_when_debug_is_off(client: TurkeySMS, caplog: pytes
 def test_turkeysms_log_env_turns_on_stderr_logging() -> None:
     script = (
         "import httpx, turkeysms\n"
-        "def api(request): return httpx.Response(200, json={'result': True, 'result_code': 'TS-1040',"
+        "def api(request): return httpx.Response(200, json={'result': True, 'result_code': 'TS-1040', 'result_message': 'ok',"
         " 'balance': {'main': 1, 'international': 2}})\n"
         "http = httpx.Client(transport=httpx.MockTransport(api), base_url='http://fake')\n"
         f"turkeysms.TurkeySMS({KEY!r}, http_client=http).get_balance()\n"

@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DeliveryReport")
 
 
@@ -14,40 +16,46 @@ T = TypeVar("T", bound="DeliveryReport")
 class DeliveryReport:
     sms_id: int
     """ A positive id; bounded at 2^53-1 so that JavaScript tools keep it exact. """
-    phone_number: str
     status: str
     """ `pending`, `delivered`, `failed` or `out_of_coverage`; kept open. """
-    result_code: str
+    phone_number: str | Unset = UNSET
+    result_code: str | Unset = UNSET
     """ A TS-xxxx code of `x-result-code-catalogue`; kept open so that new codes still parse. """
-    sms_status: str
-    updated_at: datetime.datetime
+    sms_status: str | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         sms_id = self.sms_id
 
-        phone_number = self.phone_number
-
         status = self.status
+
+        phone_number = self.phone_number
 
         result_code = self.result_code
 
         sms_status = self.sms_status
 
-        updated_at = self.updated_at.isoformat()
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "sms_id": sms_id,
-                "phone_number": phone_number,
                 "status": status,
-                "result_code": result_code,
-                "sms_status": sms_status,
-                "updated_at": updated_at,
             }
         )
+        if phone_number is not UNSET:
+            field_dict["phone_number"] = phone_number
+        if result_code is not UNSET:
+            field_dict["result_code"] = result_code
+        if sms_status is not UNSET:
+            field_dict["sms_status"] = sms_status
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -56,20 +64,25 @@ class DeliveryReport:
         d = dict(src_dict)
         sms_id = d.pop("sms_id")
 
-        phone_number = d.pop("phone_number")
-
         status = d.pop("status")
 
-        result_code = d.pop("result_code")
+        phone_number = d.pop("phone_number", UNSET)
 
-        sms_status = d.pop("sms_status")
+        result_code = d.pop("result_code", UNSET)
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        sms_status = d.pop("sms_status", UNSET)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         delivery_report = cls(
             sms_id=sms_id,
-            phone_number=phone_number,
             status=status,
+            phone_number=phone_number,
             result_code=result_code,
             sms_status=sms_status,
             updated_at=updated_at,

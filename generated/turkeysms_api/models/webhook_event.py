@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.delivery_report import DeliveryReport
 
@@ -18,26 +20,29 @@ T = TypeVar("T", bound="WebhookEvent")
 class WebhookEvent:
     event: str
     """ `sms.status`. """
-    created_at: datetime.datetime
     data: DeliveryReport
+    created_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         event = self.event
 
-        created_at = self.created_at.isoformat()
-
         data = self.data.to_dict()
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "event": event,
-                "created_at": created_at,
                 "data": data,
             }
         )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
 
         return field_dict
 
@@ -48,14 +53,19 @@ class WebhookEvent:
         d = dict(src_dict)
         event = d.pop("event")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
         data = DeliveryReport.from_dict(d.pop("data"))
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
         webhook_event = cls(
             event=event,
-            created_at=created_at,
             data=data,
+            created_at=created_at,
         )
 
         webhook_event.additional_properties = d
