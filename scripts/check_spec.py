@@ -240,6 +240,10 @@ def check_portability(doc: Mapping[str, Any]) -> Problems:
         wide = "enum" not in node and (maximum is None or maximum > INT32_MAX)
         if node.get("type") == "integer" and wide and node.get("format") != "int64":
             problems.append(f"{where}: integer beyond 2^31-1 without format: int64")
+    for name, schema in doc.get("components", {}).get("schemas", {}).items():
+        for field in schema.get("x-required-any-of", ()):
+            if field not in schema.get("properties", {}):
+                problems.append(f"components.schemas.{name}: x-required-any-of names {field!r}, no property")
     for path, method, operation in iter_operations(doc):
         for name, callback in operation.get("callbacks", {}).items():
             for key in callback:

@@ -1,9 +1,10 @@
 """Shapes of the portable spec that single tools need, derived from it (never the other way round).
 
 - openapi-python-client cannot follow a `$ref` callback: `for_python_client` inlines them.
-- schemathesis checks every answer's media type and fills link bodies from expressions inside a
-  literal object: `for_schemathesis` lists the PHP answers of `x-php-media-type` (D27) beside the
-  JSON ones and turns each link's `x-request-body` into the `requestBody` object it reads.
+- schemathesis checks every answer's media type, fills link bodies from expressions inside a
+  literal object and generates bodies from JSON Schema alone: `for_schemathesis` lists the PHP
+  answers of `x-php-media-type` (D27) beside the JSON ones, turns each link's `x-request-body` into
+  the `requestBody` object it reads, and each `x-required-any-of` into the JSON Schema that says it.
 
 `python scripts/spec_shapes.py python-client|schemathesis OUT` writes one of them.
 """
@@ -63,6 +64,11 @@ def for_schemathesis(doc: Mapping[str, Any]) -> dict[str, Any]:
     for link in links:
         if "x-request-body" in link:
             link["requestBody"] = link.pop("x-request-body")
+    for schema in out["components"]["schemas"].values():
+        names = schema.pop("x-required-any-of", None)
+        if names:
+            # "Not (none of them)", the form that leaves the object's own type alone.
+            schema["not"] = {"not": {"anyOf": [{"required": [name]} for name in names]}}
     return out
 
 

@@ -163,16 +163,12 @@ class _Field:
 
 
 def _one_of_required(schema: Mapping[str, Any]) -> list[str]:
-    """The names of `not: {not: {anyOf: [{required: [a]}, {required: [b]}]}}`: one of them is required.
+    """The names of `x-required-any-of`: one of them is required (D32).
 
-    OpenAPI 3.0 cannot say "a or b is required" in a way openapi-python-client leaves alone but this.
+    OpenAPI 3.0 says "a or b is required" only with `anyOf` or `not`, which typed generators turn into a
+    union or an invented model; the spec says it in this extension (DECISIONS.md, "Portability").
     """
-    inner = schema.get("not", {}).get("not")
-    if inner is None:
-        return []
-    names = [name for option in inner["anyOf"] for name in option["required"]]
-    assert all(set(option) == {"required"} for option in inner["anyOf"]), inner
-    return names
+    return list(schema.get("x-required-any-of", ()))
 
 
 class RequestValidator:

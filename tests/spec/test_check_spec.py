@@ -117,6 +117,10 @@ MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: d["components"]["links"]["SmsIdToStatus"]["x-request-body"].update({"sms_id": "sms_id"}),
         "x-request-body.sms_id 'sms_id' is not a runtime expression",
     ),
+    "x-required-any-of naming no property": (
+        lambda d: d["components"]["schemas"]["SendSmsRequest"]["x-required-any-of"].append("number"),
+        "x-required-any-of names 'number', no property",
+    ),
     "PHP media type in a response": (
         lambda d: _send_sms(d)["responses"]["200"]["content"].update(
             {"application/vnd.php.serialized": {"schema": {"type": "string"}}}

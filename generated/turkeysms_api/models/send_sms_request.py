@@ -19,9 +19,8 @@ T = TypeVar("T", bound="SendSmsRequest")
 
 @_attrs_define
 class SendSmsRequest:
-    """The recipient is `sentto`, or `mobile` as the provider's own SDKs send it (D32): one of the two is required, and a
-    body with both must give the same number in each. "sentto or mobile" is written as a `not` because openapi-python-
-    client ignores `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
+    """The recipient is `sentto`, or `mobile` as the provider's own SDKs send it (D32): one of the two is required
+    (`x-required-any-of`), and a body with both must give the same number in each. The client keeps sending `sentto`.
 
     """
 

@@ -114,9 +114,8 @@ def sync_detailed(
 
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
-            send it (D32): one of the two is required, and a body with both must give the same number
-            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
-            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
+            send it (D32): one of the two is required (`x-required-any-of`), and a body with both must
+            give the same number in each. The client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,9 +170,8 @@ def sync(
 
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
-            send it (D32): one of the two is required, and a body with both must give the same number
-            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
-            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
+            send it (D32): one of the two is required (`x-required-any-of`), and a body with both must
+            give the same number in each. The client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,9 +221,8 @@ async def asyncio_detailed(
 
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
-            send it (D32): one of the two is required, and a body with both must give the same number
-            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
-            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
+            send it (D32): one of the two is required (`x-required-any-of`), and a body with both must
+            give the same number in each. The client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,9 +275,8 @@ async def asyncio(
 
     Args:
         body (SendSmsRequest): The recipient is `sentto`, or `mobile` as the provider's own SDKs
-            send it (D32): one of the two is required, and a body with both must give the same number
-            in each. "sentto or mobile" is written as a `not` because openapi-python-client ignores
-            `not` (an `anyOf` would turn the model into a union); the client keeps sending `sentto`.
+            send it (D32): one of the two is required (`x-required-any-of`), and a body with both must
+            give the same number in each. The client keeps sending `sentto`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
