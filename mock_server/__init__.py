@@ -30,7 +30,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask  # noqa: PLC0415
 
     from .adapters.webhook_sender import Dispatcher  # noqa: PLC0415
-    from .api import account, blacklist, control, docs, errors, groups, guard, reports, sms  # noqa: PLC0415
+    from .api import (  # noqa: PLC0415
+        account,
+        blacklist,
+        control,
+        docs,
+        errors,
+        faults,
+        groups,
+        guard,
+        reports,
+        sms,
+        state_edits,
+    )
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
@@ -84,7 +96,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[control.DISPATCHER_KEY] = dispatcher
     if app.config["WEBHOOK_THREAD"]:
         dispatcher.start()
-    for module in (account, sms, groups, reports, blacklist, control, docs):
+    for module in (account, sms, groups, reports, blacklist, control, faults, state_edits, docs):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     return app

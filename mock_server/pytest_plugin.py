@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import pytest
 
@@ -17,17 +18,18 @@ if TYPE_CHECKING:
 
 
 class MockServer:
-    """A running mock: its base URL, the seed's first API key, and helpers over the control API."""
+    """A running mock: its base URL, the seed's first API key and account, and helpers over the control API."""
 
-    def __init__(self, base_url: str, api_key: str) -> None:
+    def __init__(self, base_url: str, api_key: str, account: str = "demo") -> None:
         self.base_url = base_url
         self.api_key = api_key
+        self.account = account
         import httpx  # noqa: PLC0415  # see the note at the top
 
         self.http = httpx.Client(base_url=base_url, timeout=30, trust_env=False)
 
-    def _ok(self, response: httpx.Response) -> Any:
-        if response.status_code != 200:
+    def _ok(self, response: httpx.Response, status: int = 200) -> Any:
+        if response.status_code != status:
             raise AssertionError(f"{response.request.url}: {response.status_code} {response.text}")
         return response.json()
 
@@ -72,6 +74,106 @@ class MockServer:
         ]
         return found
 
+    # Faults (spec/control-api.yaml, tag faults).
+
+    def fault(
+        self,
+        kind: str,
+        *,
+        count: int = 1,
+        operation: str | None = None,
+        api_key: str | None = None,
+        recipient: str | None = None,
+        **params: Any,
+    ) -> dict[str, Any]:
+        """Make the next `count` matching requests meet a fault; returns the stored rule.
+
+        `kind` is code (`code="TS-1060", retry_after=2`), status (`status=503`), gateway
+        (`status=502`), delay (`seconds=1.5`), drop or hang (`seconds=5`); `commit=` says whether the
+        request is carried out first. `operation` (a path such as "/sms/send"), `api_key` and
+        `recipient` narrow which requests match.
+        """
+        match = {"operation": operation, "api_key": api_key, "recipient": recipient}
+        body = {"kind": kind, "count": count, **{k: v for k, v in match.items() if v is not None}, **params}
+        rule: dict[str, Any] = self._ok(self.http.post("/_mock/faults", json=body), 201)
+        return rule
+
+    def faults(self) -> list[dict[str, Any]]:
+        """Every fault rule, newest first, with its `remaining` requests."""
+        found: list[dict[str, Any]] = self._ok(self.http.get("/_mock/faults"))["faults"]
+        return found
+
+    def clear_faults(self) -> int:
+        cleared: int = self._ok(self.http.delete("/_mock/faults"))["cleared"]
+        return cleared
+
+    # Live account edits (spec/control-api.yaml, tag accounts); `account` defaults to the seed's first.
+
+    def accounts(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self._ok(self.http.get("/_mock/accounts"))["accounts"]
+        return found
+
+    def _account_call(
+        self, method: str, suffix: str, body: dict[str, Any], account: str | None, status: int = 200
+    ) -> dict[str, Any]:
+        path = f"/_mock/accounts/{quote(account or self.account, safe='')}{suffix}"
+        state: dict[str, Any] = self._ok(self.http.request(method, path, json=body), status)
+        return state
+
+    def top_up(self, main: int = 0, international: int = 0, account: str | None = None) -> dict[str, int]:
+        """Add credits; returns the balance after."""
+        state = self._account_call(
+            "POST", "/balance", {"add": {"main": main, "international": international}}, account
+        )
+        balance: dict[str, int] = state["balance"]
+        return balance
+
+    def set_balance(
+        self, main: int | None = None, international: int | None = None, account: str | None = None
+    ) -> dict[str, int]:
+        """Set the balances given (the others stay); returns the balance after."""
+        amounts = {k: v for k, v in (("main", main), ("international", international)) if v is not None}
+        balance: dict[str, int] = self._account_call("POST", "/balance", {"set": amounts}, account)["balance"]
+        return balance
+
+    def edit_account(self, account: str | None = None, **changes: Any) -> dict[str, Any]:
+        """Change `status` (active, suspended), `international` or `rate_limit_per_minute`."""
+        return self._account_call("PATCH", "", changes, account)
+
+    def suspend(self, account: str | None = None) -> dict[str, Any]:
+        return self.edit_account(account, status="suspended")
+
+    def reactivate(self, account: str | None = None) -> dict[str, Any]:
+        return self.edit_account(account, status="active")
+
+    def add_key(
+        self,
+        key: str,
+        permissions: str | list[str] = "all",
+        status: str = "active",
+        account: str | None = None,
+    ) -> dict[str, Any]:
+        body = {"key": key, "permissions": permissions, "status": status}
+        return self._account_call("POST", "/keys", body, account, 201)
+
+    def edit_key(
+        self,
+        key: str | None = None,
+        *,
+        status: str | None = None,
+        permissions: str | list[str] | None = None,
+        account: str | None = None,
+    ) -> dict[str, Any]:
+        """Deactivate or reactivate a key (default: the fixture's) or replace its permissions."""
+        changes = {k: v for k, v in (("status", status), ("permissions", permissions)) if v is not None}
+        return self._account_call("PATCH", "/keys", {"key": key or self.api_key, **changes}, account)
+
+    def add_sender_id(self, title: str, status: str = "active", account: str | None = None) -> dict[str, Any]:
+        return self._account_call("POST", "/sender-ids", {"title": title, "status": status}, account, 201)
+
+    def edit_sender_id(self, title: str, status: str, account: str | None = None) -> dict[str, Any]:
+        return self._account_call("PATCH", "/sender-ids", {"title": title, "status": status}, account)
+
 
 @pytest.fixture(scope="session")
 def turkeysms_mock_seed() -> Path | None:
@@ -101,8 +203,8 @@ def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServ
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="turkeysms-mock", daemon=True
     )
     thread.start()
-    api_key = seed.load(turkeysms_mock_seed).accounts[0].keys[0].key
-    mock = MockServer(f"http://127.0.0.1:{server.server_port}", api_key)
+    first = seed.load(turkeysms_mock_seed).accounts[0]
+    mock = MockServer(f"http://127.0.0.1:{server.server_port}", first.keys[0].key, first.name)
     try:
         yield mock
     finally:
@@ -115,7 +217,8 @@ def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServ
 
 @pytest.fixture
 def turkeysms_mock(turkeysms_mock_server: MockServer) -> MockServer:
-    """A running TurkeySMS mock with the seed's state: `.base_url`, `.api_key`, `.otp()`, `.messages()`,
-    `.advance()`, `.set_webhook()`, `.webhooks()`, `.force_status()`, `.post()`."""
+    """A running TurkeySMS mock with the seed's state and no fault rules: `.base_url`, `.api_key`,
+    `.otp()`, `.messages()`, `.advance()`, `.set_webhook()`, `.webhooks()`, `.force_status()`, `.post()`,
+    `.fault()`, `.top_up()`, `.suspend()` and the other account edits."""
     turkeysms_mock_server.reset()
     return turkeysms_mock_server

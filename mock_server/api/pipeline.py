@@ -1,4 +1,4 @@
-"""The one request pipeline: media type → JSON → key → account → permissions → rate limit → fields → act → write."""
+"""The one request pipeline: media type → JSON → fault → key → account → permissions → rate limit → fields → act → write."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from ..domain import accounts
+from ..domain import accounts, faults
 from ..domain.backend import Backend
 from ..domain.errors import ApiError
 from ..records import Principal
-from . import responses
+from . import faulty, responses
 from .operations import Operation, operations
 
 Handler = Callable[[Backend, Principal, dict[str, Any]], dict[str, Any]]
@@ -74,6 +74,20 @@ def run(operation: Operation, handler: Handler) -> Response:
         return responses.transport_error(400, "Invalid request format (the body must be a JSON object).")
     as_php = body.get("response_type") == "php"
     state = backend()
+    # The one point where faults apply: after the body is read (rules match its key and recipients),
+    # before anything is checked or done. The header wins over the stored rules and uses none of them.
+    try:
+        fault = faulty.requested(request.headers, operation.path) or faults.take(state, operation.path, body)
+    except ApiError as failure:
+        return responses.error(failure, as_php=as_php)
+    if fault is None:
+        return _act(state, operation, handler, body, as_php=as_php)
+    return faulty.answer(fault, lambda: _act(state, operation, handler, body, as_php=as_php), as_php=as_php)
+
+
+def _act(
+    state: Backend, operation: Operation, handler: Handler, body: dict[str, Any], *, as_php: bool
+) -> Response:
     try:
         if "api_key" in body and body["api_key"] is None:
             raise ApiError("TS-1050", "'api_key' must be a string, not null.")

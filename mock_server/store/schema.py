@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..records import Seed
+from . import faults
 from .database import Database
 
 FIRST_SMS_ID = 1_000_000_000
@@ -144,6 +145,7 @@ def prepare(database: Database, seed: Seed) -> bool:
     with database.read() as connection:
         _add_reported_column(connection)
         connection.executescript(_DDL)
+        connection.executescript(faults.DDL)
     with database.write() as connection:
         if connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone():
             return False
@@ -174,6 +176,7 @@ _STATE_TABLES = (
     "accounts",
     "webhook_attempts",
     "webhook_events",
+    "fault_rules",
 )
 
 
