@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema_rs
 from flask import Blueprint, Response, request
 
-from turkeysms._contract import CONTROL_API_PATH, load_openapi
+from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 
 # The module, not its function: pipeline imports faulty, which imports this module.
 from . import pipeline

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from turkeysms._contract import load_openapi, result_codes
+from turkeysms_spec.catalogue import RESULT_CODES
+from turkeysms_spec.documents import load_openapi
 
 from ..store import faults as stored
 from .backend import Backend
@@ -79,7 +80,7 @@ def define(fields: Mapping[str, Any], operation: str | None) -> Fault:
     status = fields.get("status")
     code = fields.get("code")
     if kind == "code":
-        row = result_codes().get(code) if code is not None else None
+        row = RESULT_CODES.get(code) if code is not None else None
         if row is None or not row.is_error:
             raise FaultError("A code fault needs 'code', an error code of the catalogue.")
         if operation is not None and code not in _documented_codes(operation):

@@ -16,7 +16,7 @@ from schemathesis.config import SchemathesisConfig
 from tests.contract.contract import CONFIG_PATH, CONTROL_API_PATH, KEY, OPENAPI_PATH, contract_app
 from tests.contract.hooks import positive_rejections_are_state
 from tests.valid_bodies import valid_body
-from turkeysms._contract import result_codes
+from turkeysms_spec.catalogue import RESULT_CODES
 
 control = schemathesis.openapi.from_path(CONTROL_API_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH))
 public = schemathesis.openapi.from_path(OPENAPI_PATH, config=SchemathesisConfig.from_path(CONFIG_PATH))
@@ -57,7 +57,7 @@ def test_a_code_fault_answers_the_documented_envelope_and_holds_the_public_contr
     assert limited.get_json() == {
         "result": False,
         "result_code": "TS-1060",
-        "result_message": result_codes()["TS-1060"].message,
+        "result_message": RESULT_CODES["TS-1060"].message,
     }
     before = main_balance(client)
     rule = call(app, "/_mock/faults", "POST", {"kind": "code", "code": "TS-1027", "operation": "/sms/send"})
@@ -66,7 +66,7 @@ def test_a_code_fault_answers_the_documented_envelope_and_holds_the_public_contr
     # refusal must follow from the account's state is off: here a fault, not the state, refuses.
     response = case.call_and_validate(app=app, excluded_checks=[positive_rejections_are_state])
     assert (response.status_code, response.json()["result_code"]) == (
-        result_codes()["TS-1027"].http_status,
+        RESULT_CODES["TS-1027"].http_status,
         "TS-1027",
     )
     assert sends(client) == 0 and main_balance(client) == before
