@@ -103,6 +103,8 @@ def build(app: WsgiApp, listener: socket.socket, limits: Limits, error_body: Err
         max_request_body_size=limits.max_body_bytes,
         ident="turkeysms-mock",
         expose_tracebacks=False,
+        # Read on while a request runs, so that a hung fault (api/faulty.py) sees its client leave.
+        channel_request_lookahead=1,
     )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(limits.threads)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from flask import Response
+from waitress.channel import ClientDisconnected
 from werkzeug.datastructures import Headers
 
 from ..domain import faults
@@ -37,6 +38,9 @@ _NUMBERS: Mapping[str, Callable[[str], Any]] = {
 }
 # The servers we run under hand the connection's socket to the application in the environ.
 _SOCKET_KEYS = ("gunicorn.socket", "werkzeug.socket")
+# waitress hands over no socket, only this callable: whether the client has gone.
+_WAITRESS_DISCONNECTED = "waitress.client_disconnected"
+_POLL_S = 0.05
 
 
 def _header_fields(value: str) -> dict[str, Any]:
@@ -113,12 +117,29 @@ def _client_left(connection: socket.socket, seconds: float) -> None:
         return
 
 
+def _hold(environ: Mapping[str, Any], seconds: float) -> None:
+    """Keep the request unanswered for `seconds`, ending early where the server tells of a hang-up."""
+    connection = _socket(environ)
+    if connection is not None:
+        _client_left(connection, seconds)
+        return
+    # waitress only notices a hang-up while a request runs with channel_request_lookahead > 0;
+    # otherwise this polls a False and waits the whole time, which is still bounded.
+    disconnected = environ.get(_WAITRESS_DISCONNECTED)
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        if callable(disconnected) and disconnected():
+            return
+        time.sleep(min(left, _POLL_S))
+
+
 class DroppedConnection(Response):
     """No answer at all: the connection closes after `hold_s` seconds without a byte written.
 
-    Called as the WSGI application's answer, it shuts the socket down itself where the server hands
-    it over, then raises the broken-pipe error that gunicorn and werkzeug both treat as a client that
-    went away: they write nothing and close the connection.
+    Called as the WSGI application's answer, it ends the request the way each server we run under
+    treats a client that went away, writing nothing and closing the connection: waitress on its
+    ClientDisconnected; werkzeug and gunicorn, which hand the socket over in the environ, once the
+    socket is shut down and a broken pipe is raised.
     """
 
     def __init__(self, hold_s: float = 0.0) -> None:
@@ -126,12 +147,11 @@ class DroppedConnection(Response):
         self.hold_s = hold_s
 
     def __call__(self, environ: Any, start_response: Any) -> Iterable[bytes]:
-        connection = _socket(environ)
         if self.hold_s > 0:
-            if connection is None:
-                time.sleep(self.hold_s)
-            else:
-                _client_left(connection, self.hold_s)
+            _hold(environ, self.hold_s)
+        if _WAITRESS_DISCONNECTED in environ:
+            raise ClientDisconnected("connection dropped by a mock fault")
+        connection = _socket(environ)
         if connection is not None:
             with contextlib.suppress(OSError):  # the client is gone already
                 connection.shutdown(socket.SHUT_RDWR)

@@ -1,4 +1,4 @@
-"""Faults and live edits on the served mock (gunicorn, two worker processes, one database), over real sockets."""
+"""Faults and live edits on the served mock (waitress, two worker processes, one database), over real sockets."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -62,14 +63,30 @@ def test_drop_closes_the_connection_without_a_byte_after_the_send_is_committed(
     assert {http.get("/_mock/health").status_code for _ in range(6)} == {200}
 
 
-def test_a_hang_outlasts_the_client_and_the_worker_is_freed_when_the_client_leaves(
+def test_a_hang_outlasts_the_client_and_the_other_requests_go_on(
     http: httpx.Client,
 ) -> None:
     with pytest.raises(httpx.ReadTimeout):
-        http.post("/sms/send", json=SEND, headers={"X-Mock-Fault": "hang=20"}, timeout=0.5)
+        http.post("/sms/send", json=SEND, headers={"X-Mock-Fault": "hang=3"}, timeout=0.5)
     assert sent(http) == 1
     answers = [http.post("/balance/", json={"api_key": "test-key"}).status_code for _ in range(6)]
     assert answers == [200] * 6
+
+
+def test_a_hang_ends_when_its_client_leaves(tmp_path: Path) -> None:
+    # One worker with one thread: while the hang held it, nothing else would be answered.
+    with (
+        serving(tmp_path, "--db", str(tmp_path / "mock.sqlite3"), "--workers", "1", "--threads", "1") as (
+            url,
+            _,
+        ),
+        httpx.Client(base_url=url, timeout=10, trust_env=False) as client,
+    ):
+        with pytest.raises(httpx.ReadTimeout):
+            client.post(
+                "/balance/", json={"api_key": "test-key"}, headers={"X-Mock-Fault": "hang=20"}, timeout=0.5
+            )
+        assert client.get("/_mock/health").status_code == 200  # long before the 20 s are up
 
 
 def test_the_next_n_are_taken_exactly_once_across_workers(http: httpx.Client) -> None:
