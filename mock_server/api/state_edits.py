@@ -30,6 +30,7 @@ def _described(state: AccountState) -> dict[str, Any]:
         "international": state.international,
         "rate_limit_per_minute": state.rate_limit_per_minute,
         "balance": {"main": state.balance.main, "international": state.balance.international},
+        "webhook_url": state.webhook_url,
         "sender_ids": [
             {"title": s.title, "status": "active" if s.active else "inactive"} for s in state.sender_ids
         ],

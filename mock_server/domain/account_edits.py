@@ -44,6 +44,7 @@ class AccountState:
     international: bool
     rate_limit_per_minute: int
     balance: Balance
+    webhook_url: str | None
     sender_ids: tuple[SenderState, ...]
     keys: tuple[KeyState, ...]
 
@@ -55,6 +56,7 @@ def _state(row: stored.AccountRow) -> AccountState:
         international=row.international_enabled,
         rate_limit_per_minute=row.rate_limit_per_minute,
         balance=Balance(main=row.main, international=row.international),
+        webhook_url=row.webhook_url,
         sender_ids=tuple(SenderState(s.title, s.active) for s in row.sender_ids),
         keys=tuple(
             KeyState(k.id, k.active, tuple(sorted(k.permissions.split(","))) if k.permissions else ())

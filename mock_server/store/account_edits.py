@@ -33,6 +33,7 @@ class AccountRow:
     rate_limit_per_minute: int
     main: int
     international: int
+    webhook_url: str | None
     sender_ids: tuple[SenderRow, ...]
     keys: tuple[KeyRow, ...]
 
@@ -43,7 +44,7 @@ _ACCOUNT = (
 
 
 def _with_children(
-    connection: sqlite3.Connection, row: tuple[int, str, int, int, int, int, int]
+    connection: sqlite3.Connection, row: tuple[int, str, int, int, int, int, int, str | None]
 ) -> AccountRow:
     senders = connection.execute(
         "SELECT title, active FROM sender_ids WHERE account_id = ? ORDER BY id", (row[0],)
@@ -59,6 +60,7 @@ def _with_children(
         rate_limit_per_minute=row[4],
         main=row[5],
         international=row[6],
+        webhook_url=row[7],
         sender_ids=tuple(SenderRow(title, bool(active)) for title, active in senders),
         keys=tuple(KeyRow(key_id, bool(active), permissions) for key_id, active, permissions in keys),
     )
