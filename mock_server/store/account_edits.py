@@ -39,7 +39,8 @@ class AccountRow:
 
 
 _ACCOUNT = (
-    "SELECT id, name, active, international_enabled, rate_limit_per_minute, main, international FROM accounts"
+    "SELECT id, name, active, international_enabled, rate_limit_per_minute, main, international, webhook_url"
+    " FROM accounts"
 )
 
 

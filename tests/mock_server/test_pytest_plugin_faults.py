@@ -27,6 +27,8 @@ def test_rules_are_listed_and_cleared(turkeysms_mock: MockServer) -> None:
 
 def test_account_helpers_answer_the_state_after(turkeysms_mock: MockServer) -> None:
     assert turkeysms_mock.account == "demo"
+    turkeysms_mock.set_webhook("http://127.0.0.1:9/hook", "s3cret")
+    assert turkeysms_mock.accounts()[0]["webhook_url"] == "http://127.0.0.1:9/hook"
     assert turkeysms_mock.set_balance(international=0) == {"main": 1500, "international": 0}
     state = turkeysms_mock.add_key(
         "read-only", permissions=["post_request", "check_balance"], status="inactive"
