@@ -68,4 +68,8 @@ def body(schema_name: str) -> dict[str, Any]:
     mimetype = request.mimetype
     if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
         raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
-    return check(pipeline.parse_body(request.get_data(cache=False)), schema_name)
+    try:
+        parsed = pipeline.parse_body(request.get_data(cache=False))
+    except pipeline.InvalidBodyError as problem:
+        raise invalid(str(problem)) from problem
+    return check(parsed, schema_name)

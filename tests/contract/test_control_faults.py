@@ -234,3 +234,10 @@ def test_account_edits_are_refused_as_documented(app: Flask) -> None:
     )
     names = [account["name"] for account in call(app, "/_mock/accounts", "GET")["accounts"]]
     assert names[:2] == ["contract", "other"]
+
+
+def test_a_body_that_is_not_one_json_object_is_refused(app: Flask) -> None:
+    client = app.test_client()
+    for raw in (b"", b"{nope", b'{"kind": "drop", "kind": "hang"}', b"[]"):
+        answer = client.post("/_mock/faults", data=raw, content_type="application/json")
+        assert (answer.status_code, answer.get_json()["error"]) == (400, "invalid_request"), raw
