@@ -8,11 +8,14 @@ from flask import Blueprint, Response
 
 from ..domain import faults
 from ..domain.clock import iso
+from . import guard
 from .control_bodies import answers_refusals, body, invalid, not_found
 from .pipeline import backend
 from .responses import write
 
 blueprint = Blueprint("faults", __name__, url_prefix="/_mock")
+# The same gate as every control call: Host and Origin we serve, the token if set, JSON.
+blueprint.before_request(guard.check)
 answers_refusals(blueprint)
 MAX_IDENTIFIER = 2**53 - 1
 

@@ -9,11 +9,14 @@ from flask import Blueprint, Response
 
 from ..domain import account_edits
 from ..domain.account_edits import AccountState, EditRefusedError
+from . import guard
 from .control_bodies import RefusedError, answers_refusals, body
 from .pipeline import backend
 from .responses import write
 
 blueprint = Blueprint("state_edits", __name__, url_prefix="/_mock/accounts")
+# The same gate as every control call: Host and Origin we serve, the token if set, JSON.
+blueprint.before_request(guard.check)
 answers_refusals(blueprint)
 _STATUSES = {"active": True, "inactive": False, "suspended": False}
 _REFUSALS = {

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask.testing import FlaskClient
 
 from tests.mock_server.conftest import Api, send
+from turkeysms_mock import create_app
 from turkeysms_mock.api import faulty
 
 NUMBER = "905321234567"
@@ -117,3 +120,21 @@ def test_a_delay_waits_then_answers(api: Api, monkeypatch: pytest.MonkeyPatch) -
     )
     assert (answer.status_code, waits) == (200, [1.5])
     assert send(api)["result_code"] == "TS-1024"
+
+
+def test_fault_rules_and_account_edits_pass_the_control_guard(tmp_path: Path) -> None:
+    app = create_app({"DATABASE": str(tmp_path / "guarded.sqlite3"), "CONTROL_TOKEN": "tok"})
+    client = app.test_client()
+    calls = [
+        ("POST", "/_mock/faults", {"kind": "drop"}),
+        ("GET", "/_mock/faults", None),
+        ("DELETE", "/_mock/faults", None),
+        ("GET", "/_mock/accounts", None),
+        ("POST", "/_mock/accounts/demo/balance", {"add": {"main": 1}}),
+        ("PATCH", "/_mock/accounts/demo", {"status": "suspended"}),
+    ]
+    for method, path, body in calls:
+        assert client.open(path, method=method, json=body).status_code == 401, path
+        foreign = {"X-Mock-Token": "tok", "Origin": "https://evil.example"}
+        assert client.open(path, method=method, json=body, headers=foreign).status_code == 403, path
+        assert client.open(path, method=method, json=body, headers={"X-Mock-Token": "tok"}).status_code < 300
