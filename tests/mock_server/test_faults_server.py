@@ -27,7 +27,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def http(base: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=base, timeout=10, trust_env=False) as client:
-        assert client.post("/_mock/reset").status_code == 200
+        assert client.post("/_mock/reset", json={}).status_code == 200
         yield client
 
 
