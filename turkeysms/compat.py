@@ -94,6 +94,9 @@ class TurkeySmsClient:
         return self._client
 
     def _call(self, request: Callable[[TurkeySMS], _Model]) -> dict[str, Any]:
+        if not self.BASE_URL:
+            # TurkeySMS would fall back to TURKEYSMS_BASE_URL or production; the official class fails.
+            return local_error("BASE_URL is empty")
         try:
             answer = request(self._sdk())
         except TurkeySMSError as error:
@@ -101,8 +104,8 @@ class TurkeySmsClient:
             if error.body is not None:
                 return dict(error.body)
             return local_error(str(error))
-        except ValueError as error:
-            # An argument the request cannot carry (an unknown lang, say), or no key at all.
+        except (ValueError, httpx.InvalidURL) as error:
+            # An argument the request cannot carry (an unknown lang, a BASE_URL that is no URL), or no key.
             return local_error(str(error))
         return answer.to_dict()
 

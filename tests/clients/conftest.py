@@ -1,4 +1,4 @@
-"""Fixtures of the client tests: one served mock per module (reset before each test), the official SDK per session."""
+"""Fixtures of the client tests: one served mock (reset before each test) and the official SDK, per session."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from tests.clients.support import Mock, PyPIUnreachableError, install_official_sdk, served_mock
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mock]:
     with served_mock(tmp_path_factory.mktemp("clients-mock")) as mock:
         yield mock

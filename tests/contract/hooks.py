@@ -195,7 +195,9 @@ def _explained_rejection(path: str, body: Mapping[str, Any], code: str) -> bool:
     if (
         code == "TS-1025"
         and path == "/sms/send"
-        and body.get("mobile", body.get("sentto")) != body.get("sentto")
+        and "mobile" in body
+        and "sentto" in body
+        and body["mobile"] != body["sentto"]
     ):
         return True  # D32: `sentto` and its alias `mobile` name different recipients
     if code == "TS-1025" and path in SENDS:

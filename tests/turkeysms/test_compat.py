@@ -71,6 +71,10 @@ def test_no_answer_is_the_local_err_dict() -> None:
     assert (answer["status"], answer["result_code"], answer["result"]) == ("error", LOCAL_ERROR_CODE, False)
     assert answer["result_message"]
     assert client.send_sms("MyCompany", TO, "Hi", lang=7)["result_code"] == LOCAL_ERROR_CODE
+    for unusable in ("", "nonsense", "http://[::1/"):
+        client.BASE_URL = unusable  # never production, never TURKEYSMS_BASE_URL: what it was told
+        assert client.get_balance()["result_code"] == LOCAL_ERROR_CODE, unusable
+    assert TurkeySmsClient("").get_balance()["result_code"] == LOCAL_ERROR_CODE
 
 
 def test_base_url_is_read_at_every_call(turkeysms_mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
