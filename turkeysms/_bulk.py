@@ -13,7 +13,6 @@ from typing import Any, Final, Self
 
 from turkeysms._exceptions import APIConnectionError, InvalidRequestError, TurkeySMSError
 from turkeysms_api.models import SendBulkSmsResponse
-from turkeysms_api.types import Unset
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -63,16 +62,12 @@ class BulkChunkResult:
     @property
     def blacklisted(self) -> tuple[str, ...]:
         """Numbers of this chunk the API skipped because they are blacklisted."""
-        listed = self.response.blacklisted if self.response is not None else ()
-        return () if isinstance(listed, Unset) else tuple(listed)
+        return tuple(self.response.blacklisted) if self.response is not None else ()
 
     @property
     def sent(self) -> int:
         """Recipients this chunk was sent to."""
-        if self.response is None:
-            return 0
-        count = self.response.number_of_recipients
-        return len(self.recipients) - len(self.blacklisted) if isinstance(count, Unset) else count
+        return self.response.number_of_recipients if self.response is not None else 0
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ def use(client: TurkeySMS) -> None:
     quick = client.with_options(timeout=5, max_retries=0)
     assert_type(quick, TurkeySMS)
     assert_type(client.send_bulk("MyCompany", ["905321234567"], "Hi").run(), BulkSummary)
+    assert_type(client.check_auth().key_details.permissions.send_single_sms, bool)
     assert_type(construct_event(b"{}", "sig", ["new", "old"], tolerance=300), WebhookEvent)
 
 

@@ -48,6 +48,7 @@ def test_the_sessions_snippets_run_against_the_mock(turkeysms_mock: Any) -> None
     printed = out.getvalue()
     assert "TS-1029 403 False" in printed  # the raw-answer snippet's unknown sender title
     assert "\n2 1\n" in printed  # dedupe: two sent, one duplicate skipped
+    assert "\nTrue True\n" in printed  # named permissions of /auth/check
     assert re.search(
         r"^TS-1027 [1-9]\d* [1-9]\d* \[\d", printed, flags=re.MULTILINE
     )  # the bulk that ran out of credits
