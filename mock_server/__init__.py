@@ -27,6 +27,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     may name in Host and Origin; "*" for any) and CONTROL_TOKEN (required by control calls if set)."""
     # Imported here, not at the top: importing the package (e.g. for the pytest plugin, which every
     # pytest session of the environment loads) must not cost Flask and the contract (~0.4 s).
+    from . import extra  # noqa: PLC0415
+
+    extra.require("turkeysms_mock.create_app()")
     from flask import Flask  # noqa: PLC0415
 
     from .adapters.webhook_sender import Dispatcher  # noqa: PLC0415

@@ -1,4 +1,4 @@
-"""`turkeysms-mock`: prepare the database, bind the socket, then serve the mock with waitress."""
+"""`turkeysms-mock`: bind the port, prepare the database, say where it listens, then serve the mock."""
 
 from __future__ import annotations
 
@@ -6,27 +6,18 @@ import argparse
 import json
 import logging
 import os
-import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import create_app, defaults
-from .access_log import logged
-
-# Imported before the fork (httpx and the SDK, about half a second), so every worker inherits it.
-from .adapters import webhook_sender  # noqa: F401
-from .api import guard
-from .api.operations import operations
-from .domain import seed
-from .server import Limits, serve
-from .store import schema
+from . import create_app, defaults, extra, listener
 from .store.database import MEMORY, Database
 
 CONTROL_TOKEN_ENV = "TURKEYSMS_MOCK_CONTROL_TOKEN"  # noqa: S105  # a variable name
 ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
-LISTEN_BACKLOG = 1024
+# What the start-up lines point at, after the address itself.
+LINKS = (("API docs", "/docs"), ("messages", "/_mock/messages"))
 
 
 def _server_error(status: int, message: str) -> tuple[str, bytes]:
@@ -35,10 +26,10 @@ def _server_error(status: int, message: str) -> tuple[str, bytes]:
     return "application/json", json.dumps(body).encode()
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """The listening socket, bound here so that the server is handed a socket, never an address."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    return socket.create_server((host, port), family=family, backlog=LISTEN_BACKLOG)
+def _port(raw: str) -> int:
+    if not raw.isascii() or not raw.isdigit() or int(raw) > 65535:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a port from 0 to 65535")
+    return int(raw)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,7 +38,10 @@ def parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--host", default=defaults.HOST, help=f"address to listen on (default {defaults.HOST})")
     ask.add_argument(
-        "--port", type=int, default=defaults.PORT, help=f"port to listen on (default {defaults.PORT})"
+        "--port",
+        type=_port,
+        default=defaults.PORT,
+        help=f"port to listen on (default {defaults.PORT}; 0 takes a free one)",
     )
     ask.add_argument(
         "--db", default=defaults.DATABASE, help=f"SQLite file, or :memory: (default {defaults.DATABASE})"
@@ -115,9 +109,32 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        extra.require("turkeysms-mock")
+    except extra.MockExtraMissingError as missing:
+        print(f"turkeysms-mock: {missing}", file=sys.stderr)
+        return 2
+    # Imported once the extra is known to be there (--help works without it).
+    from .access_log import logged  # noqa: PLC0415
+
+    # Imported before the fork (httpx and the SDK, about half a second), so every worker inherits it.
+    from .adapters import webhook_sender  # noqa: F401, PLC0415
+    from .api import guard  # noqa: PLC0415
+    from .api.operations import operations  # noqa: PLC0415
+    from .domain import seed  # noqa: PLC0415
+    from .server import Limits, serve  # noqa: PLC0415
+    from .store import schema  # noqa: PLC0415
+
+    try:
         loaded = seed.load(args.seed)
     except (OSError, seed.SeedError) as error:
         print(f"turkeysms-mock: cannot use the seed {args.seed}: {error}", file=sys.stderr)
+        return 2
+    try:
+        # Bound before anything is announced or served: a taken port is one line and exit 2, the
+        # printed address is the real one (also for --port 0), and nothing was written to the database.
+        bound = listener.bind(args.host, args.port)
+    except listener.ListenError as refused:
+        print(f"turkeysms-mock: {refused}", file=sys.stderr)
         return 2
     workers, threads = args.workers, args.threads
     if args.db == MEMORY:
@@ -132,19 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         database.close()
     if args.seed is None:
         print("turkeysms-mock: demo account loaded; API key: test-key")
-    try:
-        listener = bind(args.host, args.port)
-    except OSError as error:
-        print(f"turkeysms-mock: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
-        return 1
-    port = listener.getsockname()[1]
     if args.control_token is None and args.host not in guard.LOOPBACK_HOSTS:
         print(
             f"turkeysms-mock: WARNING: serving on {args.host}, beyond this machine's loopback, without"
             f" --control-token: anyone who reaches it can reset it and read its OTPs.",
             file=sys.stderr,
         )
-    print(f"turkeysms-mock: serving on http://{args.host}:{port} (database {args.db})", flush=True)
+    listener.announce(bound, LINKS, f"database {args.db}", sys.stdout)
     config = {
         "DATABASE": args.db,
         "SEED": str(args.seed) if args.seed else None,
@@ -170,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     operations()  # compiled once here, inherited by every forked worker
     serve(
         factory,
-        listener,
+        bound,
         workers=workers,
         limits=Limits(threads=threads, max_body_bytes=args.max_body_bytes),
         error_body=_server_error,

@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
+from . import extra
+
 if TYPE_CHECKING:
     import httpx
 
@@ -184,6 +186,10 @@ def turkeysms_mock_seed() -> Path | None:
 @pytest.fixture(scope="session")
 def turkeysms_mock_server(turkeysms_mock_seed: Path | None) -> Iterator[MockServer]:
     """One mock per session, served by werkzeug in a thread; `turkeysms_mock` resets it per test."""
+    absent = extra.missing()
+    if absent:
+        # No traceback: the one line says what to install.
+        pytest.fail(str(extra.MockExtraMissingError("The turkeysms_mock fixture", absent)), pytrace=False)
     from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: PLC0415  # see the note at the top
 
     from . import create_app  # noqa: PLC0415

@@ -1,9 +1,10 @@
-"""Start the mock server's command line on a free loopback port and wait until it is healthy."""
+"""Start the mock server's command line on a free loopback port (--port 0) and wait until it is healthy."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -20,10 +21,12 @@ from typing import Any
 MODULE_COMMAND: tuple[str, ...] = (sys.executable, "-m", "turkeysms_mock")
 CONSOLE_SCRIPT: tuple[str, ...] = (str(Path(sys.executable).with_name("turkeysms-mock")),)
 STARTUP_TIMEOUT_S = 15.0
-PORT_ATTEMPTS = 3
+# The line the command line prints once it holds its port: the real one, also for --port 0.
+ANNOUNCED = re.compile(r"^turkeysms-mock: serving on (http://\S+) ", re.MULTILINE)
 
 
 def free_port() -> int:
+    """A port nothing listens on (the moment it is returned), e.g. for a connection that must fail."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -42,17 +45,27 @@ def post(base: str, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any
         return error.code, json.loads(error.read())
 
 
-def _healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> bool:
-    """True once /_mock/health answers 200; False if the server exited first."""
+def _announced(process: subprocess.Popen[bytes], log: Path, offset: int) -> str:
+    """The base URL the server printed after `offset` in its log (it prints it only once bound)."""
+    started = time.monotonic()
+    while True:
+        found = ANNOUNCED.search(log.read_bytes()[offset:].decode(errors="replace"))
+        if found:
+            return found.group(1)
+        assert process.poll() is None, f"the mock exited: {log.read_text(errors='replace')}"
+        assert time.monotonic() - started < STARTUP_TIMEOUT_S, f"the mock did not start: {log.read_text()}"
+        time.sleep(0.02)
+
+
+def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
     started = time.monotonic()
     while True:
         try:
             with urllib.request.urlopen(base + "/_mock/health", timeout=1) as response:
-                return response.status == 200
-        # OSError covers a read timeout too: the socket is bound (and accepts) before workers run.
-        except OSError:
-            if process.poll() is not None:
-                return False
+                assert response.status == 200
+                return
+        except (urllib.error.URLError, ConnectionError):
+            assert process.poll() is None, f"the mock exited: {log.read_text(errors='replace')}"
             assert time.monotonic() - started < STARTUP_TIMEOUT_S, (
                 f"the mock did not start: {log.read_text()}"
             )
@@ -69,26 +82,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def serving(
     workdir: Path, *args: str, log: Path | None = None, command: Sequence[str] = MODULE_COMMAND
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run `command --host 127.0.0.1 --port P *args` in `workdir`; yield its base URL and process."""
+    """Run `command --host 127.0.0.1 --port 0 *args` in `workdir`; yield its base URL and process."""
     log_path = log or workdir / "server.log"
     with log_path.open("ab") as out:
-        for attempt in range(PORT_ATTEMPTS):
-            port = free_port()
-            process = subprocess.Popen(
-                [*command, "--host", "127.0.0.1", "--port", str(port), *args],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                cwd=workdir,
-                start_new_session=True,
-            )
-            base = f"http://127.0.0.1:{port}"
-            if _healthy(base, process, log_path):
-                break
-            _stop(process)
-            # Another process can take the port between the probe above and the server's bind.
-            lost_port = "Address already in use" in log_path.read_text(errors="replace")
-            assert lost_port and attempt < PORT_ATTEMPTS - 1, f"the mock exited: {log_path.read_text()}"
+        offset = out.tell()
+        process = subprocess.Popen(
+            [*command, "--host", "127.0.0.1", "--port", "0", *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=workdir,
+            start_new_session=True,
+        )
         try:
+            base = _announced(process, log_path, offset)
+            _wait_healthy(base, process, log_path)
             yield base, process
         finally:
             _stop(process)

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from turkeysms_mock.access_log import logged
-from turkeysms_mock.cli import _server_error, bind
+from turkeysms_mock.cli import _server_error
+from turkeysms_mock.listener import bind
 from turkeysms_mock.server import Limits, build
 
 
