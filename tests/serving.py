@@ -61,10 +61,12 @@ def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> Non
     started = time.monotonic()
     while True:
         try:
-            with urllib.request.urlopen(base + "/_mock/health", timeout=1) as response:
+            # The socket listens before the workers run: a connection waits in its backlog, and a
+            # loaded machine may take a while to boot a worker (TimeoutError, an OSError, not a URLError).
+            with urllib.request.urlopen(base + "/_mock/health", timeout=5) as response:
                 assert response.status == 200
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:
             assert process.poll() is None, f"the mock exited: {log.read_text(errors='replace')}"
             assert time.monotonic() - started < STARTUP_TIMEOUT_S, (
                 f"the mock did not start: {log.read_text()}"
