@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text.split("```bash\n", 1)[1].split("```", 1)[0]
+    # The contributor's block (the user's install lines come first in the README).
+    blocks = [part.split("```", 1)[0] for part in text.split("```bash\n")[1:]]
+    block = next(block for block in blocks if block.startswith("python3 -m venv"))
     return [line for line in block.splitlines() if line.strip()]
 
 
