@@ -10,6 +10,7 @@ INSTALL_LINE = "pip install 'turkeysms[mock]'"
 # Checked by name, not imported: the pytest plugin must stay cheap, and phonenumbers is only imported
 # on the first international number, long after a missing one should have been reported.
 MODULES = {
+    "yaml": "PyYAML",
     "flask": "flask",
     "waitress": "waitress",
     "phonenumbers": "phonenumbers",

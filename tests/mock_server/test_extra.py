@@ -68,7 +68,7 @@ def test_the_command_line_names_the_install_line(tmp_path: Path, command: list[s
     result = _run([*command, "--port", "0", "--db", "x.sqlite3"], tmp_path, EVERY_MODULE)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "turkeysms-mock: turkeysms-mock needs the 'mock' extra (flask, waitress, phonenumbers,"
+        "turkeysms-mock: turkeysms-mock needs the 'mock' extra (PyYAML, flask, waitress, phonenumbers,"
         f" swagger-ui-bundle, jsonschema-rs not installed): {INSTALL}"
     ]
     assert not (tmp_path / "x.sqlite3").exists()

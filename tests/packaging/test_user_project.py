@@ -12,7 +12,7 @@ from tests.packaging.conftest import Venv
 pytestmark = pytest.mark.slow
 
 # What the pytest plugin must not have imported by the time the user's conftest loads.
-HEAVY = ("flask", "werkzeug", "httpx", "gunicorn", "jsonschema_rs", "phonenumbers", "sqlite3")
+HEAVY = ("flask", "werkzeug", "httpx", "yaml", "waitress", "jsonschema_rs", "phonenumbers", "sqlite3")
 
 FILES = {
     # The generic names our repository uses for its folders; the wheel must not install them.
