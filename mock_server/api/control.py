@@ -84,6 +84,9 @@ def _query(path: str) -> dict[str, Any]:
 
 @blueprint.get("/health")
 def health() -> Response:
+    # Readiness: an instance whose database is gone must leave the load balancer's pool.
+    if not state.ready(backend()):
+        return control_error(503, "unavailable", "The database does not answer.")
     return write({"status": "ok", "now": iso(backend().clock.now())})
 
 

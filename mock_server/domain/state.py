@@ -14,3 +14,8 @@ def reset(backend: Backend) -> int:
     accounts = schema.reset(backend.database, Seed() if source is None else seed.parse(source))
     backend.clock.reset()
     return accounts
+
+
+def ready(backend: Backend) -> bool:
+    """The database answers (what a load balancer's health check must know)."""
+    return backend.database.ping()

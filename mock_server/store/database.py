@@ -91,6 +91,14 @@ class Database:
                 if lock_fd is not None:
                     fcntl.flock(lock_fd, fcntl.LOCK_UN)
 
+    def ping(self) -> bool:
+        """True when the database answers a read of the mock's own state: readiness, not liveness."""
+        try:
+            with self.read() as connection:
+                return connection.execute("SELECT 1 FROM mock_state").fetchone() is not None
+        except sqlite3.Error:
+            return False
+
     def close(self) -> None:
         connection = self._shared if self.in_memory else getattr(self._local, "connection", None)
         if connection is not None:

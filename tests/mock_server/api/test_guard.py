@@ -83,3 +83,14 @@ def test_a_webhook_url_with_cr_or_lf_is_refused(tmp_path: Path) -> None:
     for url in ("http://127.0.0.1:9/hook\r\nX-Injected: 1", "http://127.0.0.1:9/a\nb", "http://h/ a"):
         response = client.post("/_mock/webhook", json={"api_key": "test-key", "url": url, "secret": "s"})
         assert (response.status_code, response.get_json()["error"]) == (400, "invalid_request"), url
+
+
+def test_health_is_readiness_and_includes_the_database(tmp_path: Path) -> None:
+    app = create_app({"DATABASE": str(tmp_path / "ready.sqlite3")})
+    client = app.test_client()
+    assert client.get("/_mock/health").status_code == 200
+    database = app.extensions["turkeysms_mock"].database
+    with database.write() as connection:
+        connection.execute("DROP TABLE mock_state")  # a database that no longer holds the mock's state
+    answer = client.get("/_mock/health")
+    assert (answer.status_code, answer.get_json()["error"]) == (503, "unavailable")
