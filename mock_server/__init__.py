@@ -49,8 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
+    from .domain.state import prepare as prepare_state  # noqa: PLC0415
     from .domain.webhooks import Policy  # noqa: PLC0415
-    from .store import schema  # noqa: PLC0415
     from .store.database import Database  # noqa: PLC0415
 
     app = Flask(__name__)
@@ -78,7 +78,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     database = Database(str(app.config["DATABASE"]))
     seed_path = app.config["SEED"]
     loaded = seed.load(Path(seed_path) if seed_path else None)
-    schema.prepare(database, loaded)
+    prepare_state(database, loaded)
     delay = app.config["DELIVERY_DELAY_S"]
     if delay is None:
         delay = defaults.DELIVERY_DELAY_S if loaded.delivery_delay_s is None else loaded.delivery_delay_s

@@ -120,9 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .adapters import webhook_sender  # noqa: F401, PLC0415
     from .api import guard  # noqa: PLC0415
     from .api.operations import operations  # noqa: PLC0415
-    from .domain import seed  # noqa: PLC0415
+    from .domain import seed, state  # noqa: PLC0415
     from .server import Limits, serve  # noqa: PLC0415
-    from .store import schema  # noqa: PLC0415
 
     try:
         loaded = seed.load(args.seed)
@@ -142,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         workers, threads = 1, max(threads, defaults.MEMORY_THREADS)
     else:
         database = Database(args.db)
-        if not schema.prepare(database, loaded):
+        if not state.prepare(database, loaded):
             print(
                 f"turkeysms-mock: {args.db} already holds state; the seed is applied to new databases only."
             )

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..records import Seed, SeedAccount, SeedKey, SeedSenderId
+from ..store import keys
 from . import urls
 from .permissions import resolve
 
@@ -55,7 +56,22 @@ def parse(text: str) -> Seed:
     delay = document.get("delivery_delay")
     if delay is not None and (isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0):
         raise SeedError("delivery_delay: must be a number of seconds ≥ 0")
-    return Seed(accounts=accounts, source=text, delivery_delay_s=None if delay is None else float(delay))
+    return Seed(
+        accounts=accounts, source=redacted(text), delivery_delay_s=None if delay is None else float(delay)
+    )
+
+
+def redacted(text: str) -> str:
+    """The seed as the database keeps it, for reset: every key replaced by its fingerprint, so that
+    the database never holds a key in clear (`text` itself when it holds none)."""
+    document = yaml.safe_load(text)
+    changed = False
+    for account in document.get("accounts") or []:
+        for item in account.get("api_keys") or []:
+            sealed = keys.seeded_fingerprint(item["key"])
+            changed = changed or sealed != item["key"]
+            item["key"] = sealed
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True) if changed else text
 
 
 def _account(item: Any, index: int) -> SeedAccount:

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from ..records import Seed
 from ..store import schema
+from ..store.database import Database
 from . import seed
 from .backend import Backend
+
+
+def prepare(database: Database, loaded: Seed) -> bool:
+    """Tables, and the seed in an empty database (True then); a stored seed made when keys were kept
+    in clear is redacted on the way (the store hashes the keys themselves)."""
+    seeded = schema.prepare(database, loaded)
+    source = schema.stored_seed(database)
+    if source is not None and (sealed := seed.redacted(source)) != source:
+        schema.redact_stored_seed(database, sealed)
+    return seeded
 
 
 def reset(backend: Backend) -> int:

@@ -6,6 +6,7 @@ import functools
 import sqlite3
 
 from ..records import Balance, Principal, SenderId
+from . import keys
 
 _PRINCIPAL = (
     "SELECT k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled"
@@ -19,7 +20,7 @@ def _permission_set(stored: str) -> frozenset[str]:
 
 
 def principal(connection: sqlite3.Connection, key: str) -> Principal | None:
-    row = connection.execute(_PRINCIPAL, (key,)).fetchone()
+    row = connection.execute(_PRINCIPAL, (keys.lookup(connection, key),)).fetchone()
     if row is None:
         return None
     return Principal(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..records import Seed
-from . import faults
+from . import faults, keys
 from .database import Database
 
 FIRST_SMS_ID = 1_000_000_000
@@ -147,6 +147,8 @@ def prepare(database: Database, seed: Seed) -> bool:
         connection.executescript(_DDL)
         connection.executescript(faults.DDL)
     with database.write() as connection:
+        if keys.ensure_secret(connection):
+            _hash_clear_keys(connection)
         if connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone():
             return False
         _write_seed(connection, seed)
@@ -161,6 +163,21 @@ def _add_reported_column(connection: sqlite3.Connection) -> None:
     if columns and "reported" not in columns:
         connection.execute("ALTER TABLE recipients ADD COLUMN reported TEXT")
         connection.execute("UPDATE recipients SET reported = outcome")
+
+
+def _hash_clear_keys(connection: sqlite3.Connection) -> None:
+    # The upgrade of a database made before keys were hashed (it had no key secret): hash them all.
+    rows = connection.execute("SELECT id, key FROM api_keys").fetchall()
+    connection.executemany(
+        "UPDATE api_keys SET key = ? WHERE id = ?",
+        [(keys.stored(connection, keys.seeded_fingerprint(key)), key_id) for key_id, key in rows],
+    )
+
+
+def redact_stored_seed(database: Database, redacted: str) -> None:
+    """Replace the stored seed's text (the upgrade of one that kept keys in clear)."""
+    with database.write() as connection:
+        connection.execute("UPDATE meta SET value = ? WHERE name = 'seed'", (redacted,))
 
 
 # Every table a reset empties; meta keeps the seed the database was made from.
@@ -228,7 +245,15 @@ def _write_seed(connection: sqlite3.Connection, seed: Seed) -> None:
         account_id = cursor.lastrowid
         connection.executemany(
             "INSERT INTO api_keys (key, account_id, active, permissions) VALUES (?, ?, ?, ?)",
-            [(key.key, account_id, key.active, ",".join(sorted(key.permissions))) for key in account.keys],
+            [
+                (
+                    keys.stored(connection, keys.seeded_fingerprint(key.key)),
+                    account_id,
+                    key.active,
+                    ",".join(sorted(key.permissions)),
+                )
+                for key in account.keys
+            ],
         )
         connection.executemany(
             "INSERT INTO sender_ids (account_id, title, active, document, network_stat) VALUES (?, ?, ?, ?, ?)",

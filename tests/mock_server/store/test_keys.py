@@ -1,0 +1,67 @@
+"""API keys are kept as keyed hashes: neither the tables nor the stored seed hold one in clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from turkeysms_mock import create_app
+from turkeysms_mock.domain import seed
+from turkeysms_mock.store import keys
+from turkeysms_mock.store.database import Database
+
+KEY = "test-key"  # the demo account's
+
+
+def _balance(app: Flask, key: str) -> str:
+    code: str = app.test_client().post("/balance/", json={"api_key": key}).get_json()["result_code"]
+    return code
+
+
+def test_no_key_is_stored_in_clear(tmp_path: Path) -> None:
+    path = tmp_path / "keys.sqlite3"
+    app = create_app({"DATABASE": str(path)})
+    assert _balance(app, KEY) == "TS-1040"
+    assert app.test_client().post("/_mock/reset", json={}).status_code == 200
+    assert _balance(app, KEY) == "TS-1040"  # the stored seed, redacted, still seeds the key
+    database = Database(str(path))
+    with database.read() as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        stored = [row[0] for row in connection.execute("SELECT key FROM api_keys")]
+    database.close()
+    assert stored and all(len(value) == 64 and KEY not in value for value in stored)
+    for file in tmp_path.iterdir():
+        assert KEY.encode() not in file.read_bytes(), file.name
+
+
+def test_a_fingerprint_is_no_key(tmp_path: Path) -> None:
+    # What a copy of the stored seed shows must not open the account (no pass-the-hash).
+    app = create_app({"DATABASE": str(tmp_path / "fp.sqlite3")})
+    assert _balance(app, keys.fingerprint(KEY)) == "TS-1031"
+
+
+def test_a_seed_may_carry_fingerprints_instead_of_keys(tmp_path: Path) -> None:
+    seeded = tmp_path / "seed.yaml"
+    seeded.write_text(
+        f"accounts: [{{name: a, api_keys: [{{key: '{keys.fingerprint('team-key')}'}}], balance: {{main: 5}}}}]",
+        encoding="utf-8",
+    )
+    app = create_app({"DATABASE": str(tmp_path / "team.sqlite3"), "SEED": str(seeded)})
+    assert _balance(app, "team-key") == "TS-1040"
+
+
+def test_a_database_with_keys_in_clear_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    create_app({"DATABASE": str(path)})
+    database = Database(str(path))
+    with database.write() as connection:  # what a database made before the keys were hashed holds
+        connection.execute("UPDATE api_keys SET key = ?", (KEY,))
+        connection.execute("DELETE FROM meta WHERE name = 'key_secret'")
+        connection.execute("UPDATE meta SET value = ? WHERE name = 'seed'", (seed.DEMO_SEED,))
+    database.close()
+    app = create_app({"DATABASE": str(path)})
+    assert _balance(app, KEY) == "TS-1040"
+    with Database(str(path)).read() as connection:
+        assert connection.execute("SELECT key FROM api_keys").fetchone()[0] != KEY
+        assert KEY not in connection.execute("SELECT value FROM meta WHERE name = 'seed'").fetchone()[0]
