@@ -95,6 +95,8 @@ class Received:
     due_at: float
     outcome: str
     otp_code: str | None
+    account: str  # the account's name
+    country: str  # the `Name-CC` label; anything but Turkey was billed to the international balance
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +124,15 @@ class Attempt:
     response_status: int | None
     error: str | None
     attempted_at: float
+    signed: bool  # the event had a secret, so X-TurkeySms-Signature was an HMAC a receiver can verify
 
 
 @dataclass(frozen=True, slots=True)
 class Waiting:
     event_id: int
     sms_id: int
+    recipient: str
+    status: str
     attempts: int
     next_attempt_at: float
 
@@ -167,3 +172,28 @@ class Seed:
     source: str = ""
     # Top-level `delivery_delay`: mock seconds from dispatch to outcome, unless the server is told otherwise.
     delivery_delay_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the cursor is made of; `next_change_at` is None when nothing is scheduled or pending."""
+
+    parts: tuple[int | float | None, ...]
+    next_change_at: float | None
+
+    @property
+    def generation(self) -> int:
+        return int(self.parts[0] or 0)
+
+    @property
+    def cursor(self) -> str:
+        return ":".join("-" if part is None else repr(part) for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    name: str
+    active: bool
+    main: int
+    international: int
+    webhook_url: str | None

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, request
 from ..domain import inbox, lifecycle, settling, state, urls, webhooks
 from ..domain.clock import iso
 from ..domain.errors import ApiError
+from ..domain.numbers import is_international
 from ..records import Attempt, Waiting
 from . import control_spec, guard
 from .pipeline import InvalidBodyError, backend, is_json_media_type, parse_body
@@ -132,11 +133,17 @@ def _message(item: inbox.Message) -> dict[str, Any]:
     scheduled = received.send_at > received.created_at
     return {
         "sms_id": received.sms_id,
+        "account": received.account,
         "recipient": received.recipient,
+        "country": received.country,
         "title": received.title,
         "text": received.text,
+        "otp_code": received.otp_code,
         "parts": received.parts,
         "encoding": received.encoding,
+        # D20: each part is one credit, from the international balance for numbers outside Turkey.
+        "credits": received.parts,
+        "balance": "international" if is_international(received.recipient) else "main",
         "status": item.status,
         "created_at": iso(received.created_at),
         "scheduled_at": iso(received.send_at) if scheduled else None,
@@ -193,6 +200,7 @@ def _attempt(attempt: Attempt) -> dict[str, Any]:
         "response_status": attempt.response_status,
         "error": attempt.error,
         "attempted_at": iso(attempt.attempted_at),
+        "signed": attempt.signed,
     }
 
 
@@ -200,6 +208,8 @@ def _waiting(waiting: Waiting) -> dict[str, Any]:
     return {
         "event_id": waiting.event_id,
         "sms_id": waiting.sms_id,
+        "recipient": waiting.recipient,
+        "status": waiting.status,
         "attempts": waiting.attempts,
         "next_attempt_at": iso(waiting.next_attempt_at),
     }

@@ -8,8 +8,9 @@ from ..records import Received
 
 _COLUMNS = (
     "SELECT r.id, m.id, m.account_id, m.report, r.number, m.title, r.text, r.parts, r.encoding,"
-    " m.created_at, r.send_at, r.due_at, r.outcome, m.otp_code"
+    " m.created_at, r.send_at, r.due_at, r.outcome, m.otp_code, a.name, r.country"
     " FROM recipients AS r JOIN messages AS m ON m.id = r.message_id"
+    " JOIN accounts AS a ON a.id = m.account_id"
 )
 
 

@@ -143,16 +143,21 @@ def record(
 
 def attempts(connection: sqlite3.Connection, sms_id: int | None, limit: int) -> list[Attempt]:
     rows = connection.execute(
-        "SELECT event_id, sms_id, recipient, status, url, attempt, outcome, response_status, error,"
-        " attempted_at FROM webhook_attempts WHERE ?1 IS NULL OR sms_id = ?1 ORDER BY id DESC LIMIT ?2",
+        "SELECT t.event_id, t.sms_id, t.recipient, t.status, t.url, t.attempt, t.outcome, t.response_status,"
+        " t.error, t.attempted_at, COALESCE(e.secret, '') != '' FROM webhook_attempts AS t"
+        " LEFT JOIN webhook_events AS e ON e.id = t.event_id"
+        " WHERE ?1 IS NULL OR t.sms_id = ?1 ORDER BY t.id DESC LIMIT ?2",
         (sms_id, limit),
     ).fetchall()
-    return [Attempt(*row) for row in rows]
+    return [
+        Attempt(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], bool(row[10]))
+        for row in rows
+    ]
 
 
 def waiting(connection: sqlite3.Connection, sms_id: int | None) -> list[Waiting]:
     rows = connection.execute(
-        "SELECT id, sms_id, attempts, next_attempt_at FROM webhook_events"
+        "SELECT id, sms_id, recipient, status, attempts, next_attempt_at FROM webhook_events"
         " WHERE state = 'pending' AND (?1 IS NULL OR sms_id = ?1) ORDER BY next_attempt_at, id",
         (sms_id,),
     ).fetchall()

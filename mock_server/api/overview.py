@@ -1,0 +1,43 @@
+"""The control API's reads for the inbox page (spec/control-api.yaml): the change cursor and the accounts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response
+
+from ..domain import overview
+from ..domain.clock import iso
+from .pipeline import backend
+from .responses import write
+
+blueprint = Blueprint("overview", __name__, url_prefix="/_mock")
+
+
+@blueprint.get("/changes")
+def changes() -> Response:
+    now, snapshot = overview.snapshot(backend())
+    upcoming = snapshot.next_change_at
+    return write(
+        {
+            "cursor": snapshot.cursor,
+            "generation": snapshot.generation,
+            "now": iso(now),
+            "next_change_at": None if upcoming is None else iso(upcoming),
+        }
+    )
+
+
+@blueprint.get("/accounts")
+def accounts() -> Response:
+    return write(
+        {
+            "accounts": [
+                {
+                    "name": row.name,
+                    "status": "active" if row.active else "suspended",
+                    "balance": {"main": row.main, "international": row.international},
+                    "webhook_url": row.webhook_url,
+                }
+                for row in overview.accounts(backend())
+            ]
+        }
+    )

@@ -1,0 +1,59 @@
+"""What the inbox page polls and lists beside the messages: the change cursor and the accounts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..records import AccountRow, Snapshot
+from .database import Database
+
+# Sends, webhook events and attempts add rows (their largest id moves), a reset bumps the generation
+# and an advance the clock offset; a forced outcome only UPDATEs a recipient, so a trigger counts those.
+# Natural transitions (scheduled -> pending -> outcome) are derived from the clock and write nothing:
+# the cursor carries the time of the next one, which changes once the clock has passed it.
+_DDL = """
+CREATE TABLE IF NOT EXISTS inbox_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    forced INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO inbox_changes (id, forced) VALUES (1, 0);
+CREATE TRIGGER IF NOT EXISTS inbox_changes_forced AFTER UPDATE OF outcome ON recipients
+BEGIN
+    UPDATE inbox_changes SET forced = forced + 1 WHERE id = 1;
+END;
+"""
+
+# One statement, so every part comes from the same snapshot. Each part is a primary-key lookup or a
+# rowid maximum, except the next transition, which reads the partial index of unreported recipients
+# (only the ones still scheduled or pending have a due time in the future).
+_CURSOR = """
+SELECT
+    (SELECT generation FROM mock_state WHERE id = 1),
+    (SELECT clock_offset FROM mock_state WHERE id = 1),
+    (SELECT forced FROM inbox_changes WHERE id = 1),
+    (SELECT MAX(id) FROM recipients),
+    (SELECT MAX(id) FROM webhook_events),
+    (SELECT MAX(id) FROM webhook_attempts),
+    (SELECT MIN(CASE WHEN send_at > :now THEN send_at ELSE due_at END)
+       FROM recipients WHERE reported IS NULL AND due_at > :now)
+"""
+
+
+def install(database: Database) -> None:
+    """Create the counter and its trigger; idempotent, so every worker may run it at start."""
+    with database.read() as connection:
+        connection.executescript(_DDL)
+
+
+def snapshot(connection: sqlite3.Connection, now: float) -> Snapshot:
+    row = connection.execute(_CURSOR, {"now": now}).fetchone()
+    generation, offset, forced, recipient, event, attempt, upcoming = row
+    return Snapshot((generation, offset, forced, recipient, event, attempt, upcoming), upcoming)
+
+
+def accounts(connection: sqlite3.Connection) -> list[AccountRow]:
+    """Every account in seed order."""
+    rows = connection.execute(
+        "SELECT name, active, main, international, webhook_url FROM accounts ORDER BY id"
+    ).fetchall()
+    return [AccountRow(row[0], bool(row[1]), row[2], row[3], row[4]) for row in rows]
