@@ -42,10 +42,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         faults,
         groups,
         guard,
+        inbox_page,
+        overview,
         reports,
         sms,
         state_edits,
     )
+    from .domain import overview as inbox_overview  # noqa: PLC0415
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
@@ -88,6 +91,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         delivery_delay_s=float(delay),
     )
     app.extensions["turkeysms_mock"] = state
+    inbox_overview.install(state)
     dispatcher = Dispatcher(
         state,
         Policy(
@@ -99,7 +103,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[control.DISPATCHER_KEY] = dispatcher
     if app.config["WEBHOOK_THREAD"]:
         dispatcher.start()
-    for module in (account, sms, groups, reports, blacklist, control, faults, state_edits, docs):
+    for module in (account, sms, groups, reports, blacklist, control, faults, state_edits, overview, docs, inbox_page):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     return app

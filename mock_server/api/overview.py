@@ -6,10 +6,13 @@ from flask import Blueprint, Response
 
 from ..domain import overview
 from ..domain.clock import iso
+from . import guard
 from .pipeline import backend
 from .responses import write
 
 blueprint = Blueprint("overview", __name__, url_prefix="/_mock")
+# The same guard as every control call: these reads show accounts and what was received.
+blueprint.before_request(guard.check)
 
 
 @blueprint.get("/changes")

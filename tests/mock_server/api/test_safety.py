@@ -71,7 +71,13 @@ def test_missing_key_comes_before_field_checks(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     ("method", "path", "status"),
-    [("GET", "/sms/send", 405), ("PUT", "/balance/", 405), ("POST", "/nowhere", 404), ("GET", "/", 404)],
+    [
+        ("GET", "/sms/send", 405),
+        ("PUT", "/balance/", 405),
+        ("POST", "/nowhere", 404),
+        ("POST", "/", 405),
+        ("GET", "/inbox/x.js", 404),
+    ],
 )
 def test_routing_errors_are_json(client: FlaskClient, method: str, path: str, status: int) -> None:
     response = client.open(path, method=method)
