@@ -75,7 +75,9 @@ def chromium_path() -> str:
     return found
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while Playwright's sync API runs, its event loop counts as running in
+# the main thread, and any later test that calls asyncio.run() would fail.
+@pytest.fixture(scope="module")
 def browser(chromium_path: str) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is in the dev extra")
     with sync_api.sync_playwright() as playwright:
