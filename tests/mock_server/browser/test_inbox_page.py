@@ -169,13 +169,18 @@ def test_screenshots_at_desktop_and_phone_widths(page: Any, mock: Mock) -> None:
         "/_mock/webhook", {"api_key": MAIN_KEY, "url": "http://127.0.0.1:9/hooks/sms", "secret": "s3cret"}
     )
     with client(mock) as sdk:
-        sdk.send_sms("MyCompany", "905551112233", "Your table for 4 is booked for 20:00.")
-        sdk.send_sms("TurkeySMS", FAILING, "Kargonuz yola çıktı. Takip: TR123456")
+        booked = sdk.send_sms("MyCompany", "905551112233", "Your table for 4 is booked for 20:00.")
+        failed = sdk.send_sms("TurkeySMS", FAILING, "Kargonuz yola çıktı. Takip: TR123456")
         sent = sdk.send_otp(NUMBER)
         sdk.send_sms("MyCompany", NUMBER, "Hoş geldiniz! Hesabınız açıldı.\nİyi alışverişler.")
     with client(mock, OTHER_KEY) as shop:
         shop.send_sms("ShopCo", "905559876543", "Sepetinizde ürünler var: %10 indirim bugün.")
-    mock.call(f"/_mock/messages/{sent.sms_id}/status", {"status": "delivered"})
+    for sms_id, status in (
+        (sent.sms_id, "delivered"),
+        (booked.sms_id, "delivered"),
+        (failed.sms_id, "failed"),
+    ):
+        mock.call(f"/_mock/messages/{sms_id}/status", {"status": status})
     mock.call("/_mock/clock", {"advance": 0})
     open_conversation(page, NUMBER)
     page.locator("#thread .hooks summary").first.click()
