@@ -209,7 +209,7 @@ def test_a_mock_with_a_control_token_asks_for_it_once_per_tab(browser: Any, tmp_
             page.goto(base + "/")
             expect(page.get_by_role("heading", name="This mock needs its control token")).to_be_visible()
             expect(page.locator("#live")).to_have_text("Offline, retrying")
-            page.get_by_label("Control token").fill(token)
+            page.get_by_role("textbox", name="Control token").fill(token)
             page.get_by_role("button", name="Use this token").click()
             expect(page.locator("#live.on")).to_be_visible()
             with TurkeySMS("test-key", base_url=base, max_retries=0) as sdk:
