@@ -103,7 +103,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[control.DISPATCHER_KEY] = dispatcher
     if app.config["WEBHOOK_THREAD"]:
         dispatcher.start()
-    for module in (account, sms, groups, reports, blacklist, control, faults, state_edits, overview, docs, inbox_page):
+    for module in (
+        account,
+        sms,
+        groups,
+        reports,
+        blacklist,
+        control,
+        faults,
+        state_edits,
+        overview,
+        docs,
+        inbox_page,
+    ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     return app

@@ -188,12 +188,3 @@ class Snapshot:
     @property
     def cursor(self) -> str:
         return ":".join("-" if part is None else repr(part) for part in self.parts)
-
-
-@dataclass(frozen=True, slots=True)
-class AccountRow:
-    name: str
-    active: bool
-    main: int
-    international: int
-    webhook_url: str | None

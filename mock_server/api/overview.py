@@ -1,4 +1,4 @@
-"""The control API's reads for the inbox page (spec/control-api.yaml): the change cursor and the accounts."""
+"""The control API's reads for the inbox page (spec/control-api.yaml): the change cursor (the accounts come from api/state_edits.py)."""
 
 from __future__ import annotations
 
@@ -25,22 +25,5 @@ def changes() -> Response:
             "generation": snapshot.generation,
             "now": iso(now),
             "next_change_at": None if upcoming is None else iso(upcoming),
-        }
-    )
-
-
-@blueprint.get("/accounts")
-def accounts() -> Response:
-    return write(
-        {
-            "accounts": [
-                {
-                    "name": row.name,
-                    "status": "active" if row.active else "suspended",
-                    "balance": {"main": row.main, "international": row.international},
-                    "webhook_url": row.webhook_url,
-                }
-                for row in overview.accounts(backend())
-            ]
         }
     )

@@ -1,8 +1,8 @@
-"""The inbox page's cheap reads: a cursor that moves whenever the inbox changes, and the accounts."""
+"""The inbox page's cheap reads: a cursor that moves whenever the inbox changes."""
 
 from __future__ import annotations
 
-from ..records import AccountRow, Snapshot
+from ..records import Snapshot
 from ..store import overview
 from .backend import Backend
 
@@ -17,8 +17,3 @@ def snapshot(backend: Backend) -> tuple[float, Snapshot]:
     now = backend.clock.now()
     with backend.database.read() as connection:
         return now, overview.snapshot(connection, now)
-
-
-def accounts(backend: Backend) -> list[AccountRow]:
-    with backend.database.read() as connection:
-        return overview.accounts(connection)

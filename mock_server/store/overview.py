@@ -1,10 +1,10 @@
-"""What the inbox page polls and lists beside the messages: the change cursor and the accounts."""
+"""What the inbox page polls and lists beside the messages: the change cursor."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from ..records import AccountRow, Snapshot
+from ..records import Snapshot
 from .database import Database
 
 # Sends, webhook events and attempts add rows (their largest id moves), a reset bumps the generation
@@ -49,11 +49,3 @@ def snapshot(connection: sqlite3.Connection, now: float) -> Snapshot:
     row = connection.execute(_CURSOR, {"now": now}).fetchone()
     generation, offset, forced, recipient, event, attempt, upcoming = row
     return Snapshot((generation, offset, forced, recipient, event, attempt, upcoming), upcoming)
-
-
-def accounts(connection: sqlite3.Connection) -> list[AccountRow]:
-    """Every account in seed order."""
-    rows = connection.execute(
-        "SELECT name, active, main, international, webhook_url FROM accounts ORDER BY id"
-    ).fetchall()
-    return [AccountRow(row[0], bool(row[1]), row[2], row[3], row[4]) for row in rows]
