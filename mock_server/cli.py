@@ -17,7 +17,7 @@ from .store.database import MEMORY, Database
 CONTROL_TOKEN_ENV = "TURKEYSMS_MOCK_CONTROL_TOKEN"  # noqa: S105  # a variable name
 ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
 # What the start-up lines point at, after the address itself.
-LINKS = (("API docs", "/docs"), ("messages", "/_mock/messages"))
+LINKS = (("inbox", "/"), ("API docs", "/docs"), ("messages", "/_mock/messages"))
 
 
 def _server_error(status: int, message: str) -> tuple[str, bytes]:

@@ -15,13 +15,13 @@ from tests.serving import CONSOLE_SCRIPT, serving
 pytestmark = pytest.mark.slow
 
 
-def test_port_zero_announces_the_real_port_then_the_docs_and_messages(tmp_path: Path) -> None:
+def test_port_zero_announces_the_real_port_then_the_inbox_docs_and_messages(tmp_path: Path) -> None:
     # serving() passes --port 0 and takes the URL from the "serving on" line.
     with serving(tmp_path, "--db", ":memory:", command=CONSOLE_SCRIPT) as (base, _):
         assert not base.endswith(":0")
         lines = (tmp_path / "server.log").read_text().splitlines()
         links = [word for line in lines for word in line.split() if word.startswith("http://")]
-        assert links == [base, f"{base}/docs", f"{base}/_mock/messages"]
+        assert links == [base, f"{base}/", f"{base}/docs", f"{base}/_mock/messages"]
         for link in links[1:]:
             with urllib.request.urlopen(link, timeout=30) as answer:
                 assert answer.status == 200
