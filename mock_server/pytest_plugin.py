@@ -53,11 +53,42 @@ class MockServer:
         code: str = self._ok(self.http.get("/_mock/otp", params={"mobile": mobile}))["code"]
         return code
 
-    def messages(self, to: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Messages received, newest first (one entry per recipient)."""
-        params: dict[str, Any] = {"limit": limit} if to is None else {"to": to, "limit": limit}
-        found: list[dict[str, Any]] = self._ok(self.http.get("/_mock/messages", params=params))["messages"]
+    def messages(
+        self,
+        to: str | None = None,
+        limit: int = 100,
+        *,
+        sms_id: int | None = None,
+        status: str | None = None,
+        since: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Messages received, newest first (one entry per recipient): the first `limit` that match."""
+        found: list[dict[str, Any]] = self._page(
+            to=to, limit=limit, sms_id=sms_id, status=status, since=since
+        )["messages"]
         return found
+
+    def iter_messages(
+        self,
+        to: str | None = None,
+        *,
+        sms_id: int | None = None,
+        status: str | None = None,
+        since: str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching message, newest first, a page of 1,000 at a time."""
+        cursor: str | None = None
+        while True:
+            page = self._page(to=to, limit=1000, sms_id=sms_id, status=status, since=since, cursor=cursor)
+            yield from page["messages"]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                return
+
+    def _page(self, **params: Any) -> dict[str, Any]:
+        chosen = {name: value for name, value in params.items() if value is not None}
+        page: dict[str, Any] = self._ok(self.http.get("/_mock/messages", params=chosen))
+        return page
 
     def set_webhook(self, url: str | None, secret: str = "", api_key: str | None = None) -> None:
         body = {"api_key": api_key or self.api_key, "url": url, "secret": secret}

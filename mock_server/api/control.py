@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -79,6 +83,14 @@ def _body(path: str) -> dict[str, Any]:
 
 
 def _query(path: str) -> dict[str, Any]:
+    """The query parameters, each given once and all declared in control-api.yaml: a misspelt filter is
+    a 400, never silently ignored (the answer would list what was not asked for)."""
+    known = control_spec.parameter_names(path, "get", "query")
+    for name in request.args:
+        if name not in known:
+            raise _invalid(f"Unknown query parameter '{name}'; this call takes {', '.join(sorted(known))}.")
+        if len(request.args.getlist(name)) > 1:
+            raise _invalid(f"'{name}' is given more than once.")
     # Only an absent parameter is missing: `?to=` is an empty value, and no number (400).
     return _checked(control_spec.parameters(path, "get", "query"), request.args.to_dict(flat=True))
 
@@ -151,11 +163,54 @@ def _message(item: inbox.Message) -> dict[str, Any]:
     }
 
 
+# A cursor is opaque to callers: the recipient row a listing continues under, tagged and encoded.
+_CURSOR_TAG = "before:"
+
+
+def _cursor(before: int) -> str:
+    return base64.urlsafe_b64encode(f"{_CURSOR_TAG}{before}".encode()).decode().rstrip("=")
+
+
+def _before(raw: str | None) -> int | None:
+    """The recipient id a cursor continues under; the spec's pattern has checked its alphabet."""
+    if raw is None:
+        return None
+    try:
+        decoded = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        decoded = ""
+    number = decoded.removeprefix(_CURSOR_TAG)
+    if decoded == number or not re.fullmatch(r"[1-9][0-9]{0,15}", number):
+        raise _invalid("'cursor' must be a next_cursor this mock answered.")
+    return int(number)
+
+
+def _since(raw: str | None) -> float | None:
+    if raw is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+        if moment.tzinfo is not None:
+            return moment.timestamp()
+    except (ValueError, OverflowError, OSError):
+        pass
+    raise _invalid("'since' must be a date-time with its offset, e.g. 2026-11-24T18:00:00+03:00.")
+
+
 @blueprint.get("/messages")
 def list_messages() -> Response:
     query = _query("/_mock/messages")
-    found = inbox.messages(backend(), query.get("to"), query["limit"])
-    return write({"messages": [_message(item) for item in found]})
+    wanted = inbox.MessageQuery(
+        limit=query["limit"],
+        to=query.get("to"),
+        sms_id=query.get("sms_id"),
+        status=query.get("status"),
+        since=_since(query.get("since")),
+        before=_before(query.get("cursor")),
+    )
+    page = inbox.messages(backend(), wanted)
+    after = None if page.next_before is None else _cursor(page.next_before)
+    return write({"messages": [_message(item) for item in page.messages], "next_cursor": after})
 
 
 @blueprint.post("/messages/<raw_id>/status")

@@ -43,3 +43,14 @@ def parameters(path: str, method: str, location: str) -> RequestValidator:
         "properties": {parameter["name"]: parameter["schema"] for parameter in declared},
     }
     return RequestValidator(schema, _NO_CODES, skipped=frozenset(), name_missing=True)
+
+
+@functools.cache
+def parameter_names(path: str, method: str, location: str) -> frozenset[str]:
+    """The names of an operation's `query` or `path` parameters: any other is not one of its own."""
+    document = _document()
+    return frozenset(
+        resolve(parameter, document)["name"]
+        for parameter in document["paths"][path][method].get("parameters", ())
+        if resolve(parameter, document)["in"] == location
+    )

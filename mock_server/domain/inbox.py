@@ -26,11 +26,41 @@ def describe(received: Received, now: float) -> Message:
     return Message(received, status, changed)
 
 
-def messages(backend: Backend, to: str | None, limit: int) -> list[Message]:
+@dataclass(frozen=True, slots=True)
+class MessageQuery:
+    """Which received messages to list: every filter optional; `before` continues a listing."""
+
+    limit: int
+    to: str | None = None
+    sms_id: int | None = None
+    status: str | None = None
+    since: float | None = None
+    before: int | None = None  # a recipient id: only older ones
+
+
+@dataclass(frozen=True, slots=True)
+class MessagePage:
+    messages: list[Message]
+    next_before: int | None  # where the next page starts; None when this one is the last
+
+
+def messages(backend: Backend, query: MessageQuery) -> MessagePage:
     now = backend.clock.now()
     with backend.database.read() as connection:
-        found = inbox.received(connection, to, limit)
-    return [describe(item, now) for item in found]
+        # One row more than asked tells whether another page follows.
+        found = inbox.received(
+            connection,
+            number=query.to,
+            sms_id=query.sms_id,
+            status=query.status,
+            now=now,
+            since=query.since,
+            before=query.before,
+            limit=query.limit + 1,
+        )
+    page = [describe(item, now) for item in found[: query.limit]]
+    more = len(found) > query.limit
+    return MessagePage(page, page[-1].received.recipient_id if more else None)
 
 
 def latest_otp(backend: Backend, mobile: str) -> Received | None:

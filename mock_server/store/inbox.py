@@ -22,15 +22,43 @@ def latest_otp(connection: sqlite3.Connection, number: str) -> Received | None:
     return None if row is None else Received(*row)
 
 
-def received(connection: sqlite3.Connection, number: str | None, limit: int) -> list[Received]:
-    """Newest first: by sms_id, then by recipient within a send."""
-    if number is None:
-        rows = connection.execute(f"{_COLUMNS} ORDER BY r.id DESC LIMIT ?", (limit,))
-    else:
-        rows = connection.execute(
-            f"{_COLUMNS} WHERE r.number = ? ORDER BY r.id DESC LIMIT ?",
-            (number, limit),
-        )
+def received(
+    connection: sqlite3.Connection,
+    *,
+    number: str | None = None,
+    sms_id: int | None = None,
+    status: str | None = None,
+    now: float = 0.0,
+    since: float | None = None,
+    before: int | None = None,
+    limit: int,
+) -> list[Received]:
+    """Newest first (by recipient row), at most `limit`, filtered; `before` is a recipient id to start
+    under (paging), `status` is the one `domain.delivery.status_at` gives at `now`."""
+    clauses: list[str] = []
+    values: list[object] = []
+    for clause, value in (
+        ("r.number = ?", number),
+        ("m.id = ?", sms_id),
+        ("m.created_at >= ?", since),
+        ("r.id < ?", before),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            values.append(value)
+    if status is not None:
+        # The status on the mock clock, as domain.delivery.status_at derives it from the timeline.
+        if status == "scheduled":
+            clauses.append("r.send_at > ?")
+            values.append(now)
+        elif status == "pending":
+            clauses.append("r.send_at <= ? AND r.due_at > ?")
+            values += [now, now]
+        else:
+            clauses.append("r.due_at <= ? AND r.outcome = ?")
+            values += [now, status]
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = connection.execute(f"{_COLUMNS}{where} ORDER BY r.id DESC LIMIT ?", (*values, limit))
     return [Received(*row) for row in rows.fetchall()]
 
 
