@@ -52,6 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
+    from .domain.state import example_key  # noqa: PLC0415
     from .domain.state import prepare as prepare_state  # noqa: PLC0415
     from .domain.webhooks import Policy  # noqa: PLC0415
     from .store.database import Database  # noqa: PLC0415
@@ -91,6 +92,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         delivery_delay_s=float(delay),
     )
     app.extensions["turkeysms_mock"] = state
+    app.extensions[docs.EXAMPLE_KEY] = example_key(loaded)
     inbox_overview.install(state)
     dispatcher = Dispatcher(
         state,

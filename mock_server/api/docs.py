@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import Blueprint, Response, abort, request, send_from_directory
+from flask import Blueprint, Response, abort, current_app, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
 from turkeysms_spec.documents import CONTROL_API_PATH, OPENAPI_PATH, load_openapi
@@ -16,6 +16,10 @@ from turkeysms_spec.documents import CONTROL_API_PATH, OPENAPI_PATH, load_openap
 blueprint = Blueprint("docs", __name__)
 
 YAML_MEDIA_TYPE = "application/yaml"
+# The provider's placeholder in the spec's examples; served, it is a key this mock knows.
+PLACEHOLDER_KEY = "YOUR_API_KEY"
+# Where create_app keeps the seed's first key in clear (the database holds only fingerprints).
+EXAMPLE_KEY = "turkeysms_mock.example_key"
 # Only what the page loads; the bundle's own index and sample initializer are not served.
 _ASSETS = frozenset(
     {
@@ -62,17 +66,29 @@ _INITIALIZER = """window.onload = function () {
 """
 
 
+def _with_key(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return {name: _with_key(value, key) for name, value in node.items()}
+    if isinstance(node, list):
+        return [_with_key(item, key) for item in node]
+    return key if node == PLACEHOLDER_KEY else node
+
+
 @functools.lru_cache(maxsize=16)
-def _document(path: Path, base_url: str) -> str:
-    """The spec with one server, this mock as the caller reached it, so that "Try it out" calls it."""
+def _document(path: Path, base_url: str, api_key: str | None) -> str:
+    """The spec with one server, this mock as the caller reached it, and its examples' placeholder key
+    replaced by the seed's first key, so that "Try it out" calls this mock and is let in. The file
+    itself keeps the provider's placeholder."""
     document: dict[str, Any] = copy.deepcopy(dict(load_openapi(path)))
+    if api_key is not None:
+        document = _with_key(document, api_key)
     document["servers"] = [{"url": base_url, "description": "This mock server"}]
     dumped: str = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
     return dumped
 
 
 def _spec(path: Path) -> Response:
-    text = _document(path, request.host_url.rstrip("/"))
+    text = _document(path, request.host_url.rstrip("/"), current_app.extensions.get(EXAMPLE_KEY))
     return Response(text, mimetype=YAML_MEDIA_TYPE)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..records import Seed
-from ..store import schema
+from ..store import keys, schema
 from ..store.database import Database
 from . import seed
 from .backend import Backend
@@ -30,3 +30,12 @@ def reset(backend: Backend) -> int:
 def ready(backend: Backend) -> bool:
     """The database answers (what a load balancer's health check must know)."""
     return backend.database.ping()
+
+
+def example_key(loaded: Seed) -> str | None:
+    """The first key of the first account of the seed this process loaded: the key the docs' examples
+    use. The database keeps only fingerprints, and a seed that holds a fingerprint has no key to show."""
+    first = loaded.accounts[0].keys if loaded.accounts else ()
+    if not first or first[0].key.startswith(keys.FINGERPRINT_PREFIX):
+        return None
+    return first[0].key

@@ -16,9 +16,25 @@ def test_specs_are_served_aimed_at_this_mock(turkeysms_mock: MockServer) -> None
         assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/yaml")
         served = yaml.safe_load(response.text)
         assert served["servers"] == [{"url": turkeysms_mock.base_url, "description": "This mock server"}]
-        original = dict(load_openapi(path))
+        original = yaml.safe_load(path.read_text(encoding="utf-8").replace("YOUR_API_KEY", "test-key"))
         assert {**served, "servers": None} == {**original, "servers": None}
         assert load_openapi(path)["servers"] != served["servers"]  # the cached contract is untouched
+
+
+def test_served_examples_carry_the_seeds_first_key_and_the_files_keep_the_placeholder(
+    turkeysms_mock: MockServer,
+) -> None:
+    for route, path in (("/openapi.yaml", OPENAPI_PATH), ("/control-api.yaml", CONTROL_API_PATH)):
+        served = turkeysms_mock.http.get(route).text
+        assert "YOUR_API_KEY" not in served
+        assert "YOUR_API_KEY" in path.read_text(encoding="utf-8")
+    send = yaml.safe_load(turkeysms_mock.http.get("/openapi.yaml").text)["paths"]["/sms/send"]["post"]
+    examples = send["requestBody"]["content"]["application/json"]["examples"].values()
+    assert {example["value"]["api_key"] for example in examples} == {turkeysms_mock.api_key}
+    # The key lets the example in: what "Try it out" sends is answered, not refused.
+    first = next(iter(examples))["value"]
+    answer = turkeysms_mock.http.post("/sms/send", json=first)
+    assert (answer.status_code, answer.json()["result_code"]) == (200, "TS-1024")
 
 
 def test_swagger_ui_is_served_offline(turkeysms_mock: MockServer) -> None:
