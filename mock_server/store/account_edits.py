@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from . import keys as key_values
+
 # What the domain's edit callbacks are handed: a connection inside a write transaction.
 Connection = sqlite3.Connection
 # Balances stay within this, so that no sum overflows SQLite's 64-bit integers.
@@ -117,7 +119,7 @@ def add_key(
     """False when the key exists already (in any account)."""
     cursor = connection.execute(
         "INSERT OR IGNORE INTO api_keys (key, account_id, active, permissions) VALUES (?, ?, ?, ?)",
-        (key, account_id, active, permissions),
+        (key_values.lookup(connection, key), account_id, active, permissions),
     )
     return cursor.rowcount == 1
 
@@ -129,7 +131,7 @@ def update_key(
     cursor = connection.execute(
         "UPDATE api_keys SET active = COALESCE(?, active), permissions = COALESCE(?, permissions)"
         " WHERE account_id = ? AND key = ?",
-        (active, permissions, account_id, key),
+        (active, permissions, account_id, key_values.lookup(connection, key)),
     )
     return cursor.rowcount == 1
 

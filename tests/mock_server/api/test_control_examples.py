@@ -42,6 +42,42 @@ ERRORS: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {
     ("setWebhook", "404"): ("post", "/_mock/webhook", {"json": {"api_key": "nobody", "url": None}}),
     ("setWebhook", "415"): ("post", "/_mock/webhook", {"content": b"url="}),
     ("listWebhookAttempts", "400"): ("get", "/_mock/webhooks", {"params": {"sms_id": "0"}}),
+    ("addFault", "400"): ("post", "/_mock/faults", {"json": {"kind": "code"}}),
+    ("addFault", "415"): ("post", "/_mock/faults", {"content": b"{}"}),
+    ("deleteFault", "400"): ("delete", "/_mock/faults/0", {}),
+    ("deleteFault", "404"): ("delete", "/_mock/faults/1", {}),
+    ("editAccount", "400"): ("patch", "/_mock/accounts/demo", {"json": {"status": "closed"}}),
+    ("editAccount", "404"): ("patch", "/_mock/accounts/nobody", {"json": {"status": "suspended"}}),
+    ("editAccount", "415"): ("patch", "/_mock/accounts/demo", {"content": b"{}"}),
+    ("editBalance", "400"): ("post", "/_mock/accounts/demo/balance", {"json": {"add": {"main": -1}}}),
+    ("editBalance", "404"): ("post", "/_mock/accounts/nobody/balance", {"json": {"add": {"main": 500}}}),
+    ("editBalance", "415"): ("post", "/_mock/accounts/demo/balance", {"content": b"{}"}),
+    ("addKey", "400"): ("post", "/_mock/accounts/demo/keys", {"json": {}}),
+    ("addKey", "404"): ("post", "/_mock/accounts/nobody/keys", {"json": {"key": "second-key"}}),
+    ("addKey", "409"): ("post", "/_mock/accounts/demo/keys", {"json": {"key": "test-key"}}),
+    ("addKey", "415"): ("post", "/_mock/accounts/demo/keys", {"content": b"{}"}),
+    ("editKey", "400"): ("patch", "/_mock/accounts/demo/keys", {"json": {"key": "test-key"}}),
+    ("editKey", "404"): (
+        "patch",
+        "/_mock/accounts/demo/keys",
+        {"json": {"key": "nope", "status": "inactive"}},
+    ),
+    ("editKey", "415"): ("patch", "/_mock/accounts/demo/keys", {"content": b"{}"}),
+    ("addSenderId", "400"): (
+        "post",
+        "/_mock/accounts/demo/sender-ids",
+        {"json": {"title": "way too long title"}},
+    ),
+    ("addSenderId", "404"): ("post", "/_mock/accounts/nobody/sender-ids", {"json": {"title": "NewBrand"}}),
+    ("addSenderId", "409"): ("post", "/_mock/accounts/demo/sender-ids", {"json": {"title": "MyCompany"}}),
+    ("addSenderId", "415"): ("post", "/_mock/accounts/demo/sender-ids", {"content": b"{}"}),
+    ("editSenderId", "400"): ("patch", "/_mock/accounts/demo/sender-ids", {"json": {"title": "MyCompany"}}),
+    ("editSenderId", "404"): (
+        "patch",
+        "/_mock/accounts/demo/sender-ids",
+        {"json": {"title": "Nope", "status": "inactive"}},
+    ),
+    ("editSenderId", "415"): ("patch", "/_mock/accounts/demo/sender-ids", {"content": b"{}"}),
 }
 
 
@@ -91,7 +127,8 @@ def test_every_body_answer_and_parameter_has_an_example(operation_id: str, opera
         example = _example(media)
         assert example is not None, (operation_id, media)
         assert "string" not in list(_strings(example)), (operation_id, example)
-    for parameter in operation.get("parameters", ()):
+    for declared_parameter in operation.get("parameters", ()):
+        parameter = resolve(declared_parameter, DOCUMENT)
         schema = resolve(parameter["schema"], DOCUMENT)
         assert {"example", "default", "enum"} & set(schema) or "example" in parameter, (
             operation_id,
