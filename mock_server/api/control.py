@@ -17,8 +17,9 @@ from ..domain.errors import ApiError
 from ..domain.numbers import is_international
 from ..records import Attempt, Waiting
 from . import control_spec, guard
+from .control_bodies import answers_refusals, invalid
 from .pipeline import InvalidBodyError, backend, is_json_media_type, parse_body
-from .responses import control_error, write
+from .responses import RefusedError, control_error, write
 from .validation import RequestValidator
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
@@ -27,20 +28,10 @@ DISPATCHER_KEY = "turkeysms_mock_webhooks"
 SETTLER_KEY = "turkeysms_mock_settler"
 
 
-class RefusedError(Exception):
-    """A control request the spec answers with an error: status, slug, message."""
-
-    def __init__(self, status: int, error: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.error, self.message = status, error, message
-
-
 blueprint.before_request(guard.check)
 
 
-@blueprint.errorhandler(RefusedError)
-def _refused(failure: RefusedError) -> Response:
-    return control_error(failure.status, failure.error, failure.message)
+answers_refusals(blueprint)
 
 
 def dispatcher() -> webhooks.Sender:
@@ -55,18 +46,12 @@ def settler() -> settling.Settler:
     return found  # type: ignore[no-any-return]
 
 
-def _invalid(message: str) -> RefusedError:
-    return RefusedError(400, "invalid_request", message)
-
-
 def _checked(validator: RequestValidator, values: Mapping[str, Any]) -> dict[str, Any]:
     """The values the spec's schema admits (defaults filled in); any refusal is the control API's 400."""
     try:
         checked: dict[str, Any] = validator.validate(values)
     except ApiError as failure:
-        raise _invalid(
-            failure.message or "The request is not what spec/control-api.yaml describes."
-        ) from None
+        raise invalid(failure.message or "The request is not what spec/control-api.yaml describes.") from None
     return checked
 
 
@@ -75,10 +60,10 @@ def _body(path: str) -> dict[str, Any]:
         raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
     try:
         body = parse_body(request.get_data(cache=False))
-    except InvalidBodyError as invalid:
-        raise _invalid(str(invalid)) from invalid
+    except InvalidBodyError as problem:
+        raise invalid(str(problem)) from problem
     if not isinstance(body, dict):
-        raise _invalid("The body must be a JSON object.")
+        raise invalid("The body must be a JSON object.")
     return _checked(control_spec.body(path), body)
 
 
@@ -88,9 +73,9 @@ def _query(path: str) -> dict[str, Any]:
     known = control_spec.parameter_names(path, "get", "query")
     for name in request.args:
         if name not in known:
-            raise _invalid(f"Unknown query parameter '{name}'; this call takes {', '.join(sorted(known))}.")
+            raise invalid(f"Unknown query parameter '{name}'; this call takes {', '.join(sorted(known))}.")
         if len(request.args.getlist(name)) > 1:
-            raise _invalid(f"'{name}' is given more than once.")
+            raise invalid(f"'{name}' is given more than once.")
     # Only an absent parameter is missing: `?to=` is an empty value, and no number (400).
     return _checked(control_spec.parameters(path, "get", "query"), request.args.to_dict(flat=True))
 
@@ -181,7 +166,7 @@ def _before(raw: str | None) -> int | None:
         decoded = ""
     number = decoded.removeprefix(_CURSOR_TAG)
     if decoded == number or not re.fullmatch(r"[1-9][0-9]{0,15}", number):
-        raise _invalid("'cursor' must be a next_cursor this mock answered.")
+        raise invalid("'cursor' must be a next_cursor this mock answered.")
     return int(number)
 
 
@@ -194,7 +179,7 @@ def _since(raw: str | None) -> float | None:
             return moment.timestamp()
     except (ValueError, OverflowError, OSError):
         pass
-    raise _invalid("'since' must be a date-time with its offset, e.g. 2026-11-24T18:00:00+03:00.")
+    raise invalid("'since' must be a date-time with its offset, e.g. 2026-11-24T18:00:00+03:00.")
 
 
 @blueprint.get("/messages")
@@ -233,7 +218,7 @@ def set_webhook() -> Response:
     url = body["url"]
     # Beyond the schema, the domain's rule for every webhook URL (the seed's too): no CR, LF or spaces.
     if url is not None and not urls.usable_url(url):
-        raise _invalid(
+        raise invalid(
             "'url' must be an http(s) URL of at most 2048 characters without spaces or control"
             " characters (CR, LF), or null."
         )

@@ -12,16 +12,8 @@ from turkeysms_spec.documents import CONTROL_API_PATH, load_openapi
 
 # The module, not its function: pipeline imports faulty, which imports this module.
 from . import pipeline
-from .responses import control_error
+from .responses import RefusedError, control_error
 from .validation import resolve
-
-
-class RefusedError(Exception):
-    """A control request answered with the spec's error body: status, slug, message."""
-
-    def __init__(self, status: int, error: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.error, self.message = status, error, message
 
 
 def invalid(message: str) -> RefusedError:
@@ -65,8 +57,7 @@ def check(value: Any, schema_name: str) -> dict[str, Any]:
 
 def body(schema_name: str) -> dict[str, Any]:
     """The request's JSON body, checked against `schema_name`."""
-    mimetype = request.mimetype
-    if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
+    if not pipeline.is_json_media_type(request.mimetype):
         raise RefusedError(415, "unsupported_media_type", "Request body must be JSON (application/json).")
     try:
         parsed = pipeline.parse_body(request.get_data(cache=False))

@@ -17,8 +17,10 @@ from werkzeug.datastructures import Headers
 from ..domain import faults
 from ..domain.errors import ApiError
 from ..domain.faults import Fault
-from . import responses
-from .control_bodies import RefusedError, check
+
+# The module, not its function: control_bodies imports pipeline, which imports this module.
+from . import control_bodies, responses
+from .responses import RefusedError
 
 HEADER = "X-Mock-Fault"
 # What nginx writes for these statuses: a client must cope with this HTML where it expects JSON.
@@ -77,7 +79,7 @@ def requested(headers: Headers, operation: str) -> Fault | None:
     if value is None:
         return None
     try:
-        return faults.define(check(_header_fields(value), "FaultRequest"), operation)
+        return faults.define(control_bodies.check(_header_fields(value), "FaultRequest"), operation)
     except (ValueError, RefusedError) as problem:
         detail = problem.message if isinstance(problem, RefusedError) else str(problem)
         raise ApiError("TS-1033", f"{HEADER}: {detail}") from None

@@ -17,6 +17,14 @@ JSON_MEDIA_TYPE = "application/json"
 PHP_MEDIA_TYPE = "application/vnd.php.serialized"
 
 
+class RefusedError(Exception):
+    """A control request answered with the spec's error body: status, slug, message."""
+
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
 def write(payload: Mapping[str, Any], status: int = 200, *, as_php: bool = False) -> Response:
     if as_php:
         return Response(php.serialize(payload), status=status, mimetype=PHP_MEDIA_TYPE)

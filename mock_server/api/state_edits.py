@@ -10,9 +10,9 @@ from flask import Blueprint, Response
 from ..domain import account_edits
 from ..domain.account_edits import AccountState, EditRefusedError
 from . import guard
-from .control_bodies import RefusedError, answers_refusals, body
+from .control_bodies import answers_refusals, body
 from .pipeline import backend
-from .responses import write
+from .responses import RefusedError, write
 
 blueprint = Blueprint("state_edits", __name__, url_prefix="/_mock/accounts")
 # The same gate as every control call: Host and Origin we serve, the token if set, JSON.
