@@ -14,5 +14,8 @@ def usable_url(value: object) -> bool:
         return False
     if any(ord(char) <= 0x20 or ord(char) == 0x7F for char in value):
         return False
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed or invalid IPv6 literal: "http://[::1"
+        return False
     return parts.scheme in {"http", "https"} and bool(parts.netloc)

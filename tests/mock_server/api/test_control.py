@@ -237,6 +237,8 @@ def test_set_webhook_validates_and_answers_the_account(turkeysms_mock: MockServe
         ({**body, "api_key": "unknown"}, 404),
         ({**body, "url": "ftp://x/y"}, 400),
         ({**body, "url": "not a url"}, 400),
+        ({**body, "url": "http://[::1/hook"}, 400),  # urlsplit raises on a broken IPv6 literal
+        ({**body, "url": "http://[x]/hook"}, 400),
         ({"api_key": turkeysms_mock.api_key}, 400),
         ({**body, "secret": 5}, 400),
     ):

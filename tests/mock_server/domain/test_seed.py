@@ -35,6 +35,7 @@ def test_manage_groups_grants_the_four_group_privileges() -> None:
         "accounts: [{name: a, sender_ids: {title: x}}]",
         'accounts: [{name: a, webhook: {url: "http://127.0.0.1:9/hook\\r\\nX-Injected: 1", secret: s}}]',
         "accounts: [{name: a, webhook: {url: ftp://host/hook, secret: s}}]",
+        'accounts: [{name: a, webhook: {url: "http://[::1/hook", secret: s}}]',  # urlsplit raises
     ],
 )
 def test_malformed_seed_is_refused(text: str) -> None:
