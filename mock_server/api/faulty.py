@@ -19,7 +19,7 @@ from ..domain.errors import ApiError
 from ..domain.faults import Fault
 
 # The module, not its function: control_bodies imports pipeline, which imports this module.
-from . import control_bodies, responses
+from . import control_bodies, guard, responses
 from .responses import RefusedError
 
 HEADER = "X-Mock-Fault"
@@ -74,10 +74,18 @@ def _header_fields(value: str) -> dict[str, Any]:
 
 
 def requested(headers: Headers, operation: str) -> Fault | None:
-    """The fault the request's X-Mock-Fault header asks for; a malformed one answers TS-1033."""
+    """The fault the request's X-Mock-Fault header asks for; a malformed one, or one without the
+    control token of a mock that has one, answers TS-1033 (nothing done or billed)."""
     value = headers.get(HEADER)
     if value is None:
         return None
+    if not guard.token_accepted(headers):
+        # A mock shared behind --control-token is steered by its token holders only: no other caller
+        # ties up its threads with hangs and delays. A local mock without a token takes the header.
+        raise ApiError(
+            "TS-1033",
+            f"{HEADER}: this mock has a control token; send it as {guard.TOKEN_HEADER} with the fault header.",
+        )
     try:
         return faults.define(control_bodies.check(_header_fields(value), "FaultRequest"), operation)
     except (ValueError, RefusedError) as problem:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from flask import Response, current_app, request
+from werkzeug.datastructures import Headers
 
 from .responses import control_error
 
@@ -42,12 +43,22 @@ def _origin_hostname(origin: str) -> str | None:
         return None
 
 
-def _token_given() -> str:
-    direct = request.headers.get(TOKEN_HEADER)
+def _token_given(headers: Headers) -> str:
+    direct = headers.get(TOKEN_HEADER)
     if direct is not None:
         return direct
-    scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
+    scheme, _, credentials = headers.get("Authorization", "").partition(" ")
     return credentials.strip() if scheme.lower() == "bearer" else ""
+
+
+def token_accepted(headers: Headers) -> bool:
+    """Whether `headers` carry the control token, or the mock has none: what a caller must show to steer it."""
+    token: str | None = current_app.config["CONTROL_TOKEN"]
+    if not token:
+        return True
+    # As bytes: compare_digest refuses str with non-ASCII characters, which a header may well hold.
+    given = _token_given(headers).encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(given, token.encode("utf-8", "surrogateescape"))
 
 
 def check() -> Response | None:
@@ -61,8 +72,7 @@ def check() -> Response | None:
         origin = request.headers.get("Origin")
         if origin is not None and _origin_hostname(origin) not in hosts:
             return control_error(403, "forbidden_origin", f"Origin {origin!r} may not drive this mock.")
-    token: str | None = current_app.config["CONTROL_TOKEN"]
-    if token and request.path not in OPEN_PATHS and not hmac.compare_digest(_token_given(), token):
+    if request.path not in OPEN_PATHS and not token_accepted(request.headers):
         return control_error(
             401,
             "unauthorized",

@@ -1,11 +1,14 @@
-"""The web inbox at / and /inbox: one static page and its assets, shipped in the package, under a strict CSP."""
+"""The web inbox at / and /inbox: one static page, its assets and its fault form's choices, under a strict CSP."""
 
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 from flask import Blueprint, Response, abort
+
+from . import fault_form
 
 blueprint = Blueprint("inbox_page", __name__)
 
@@ -50,6 +53,19 @@ def _asset(name: str) -> Response:
 @blueprint.get("/inbox")
 def page() -> Response:
     return _asset("index.html")
+
+
+@functools.cache
+def _form_json() -> bytes:
+    return json.dumps(fault_form.form(), separators=(",", ":")).encode()
+
+
+@blueprint.get("/inbox/fault-form.json")
+def form() -> Response:
+    # Nothing secret (the control spec's own choices), so, like the page, it passes no control guard.
+    response = Response(_form_json(), content_type="application/json")
+    response.headers.update(_HEADERS)
+    return response
 
 
 @blueprint.get("/inbox/<name>")

@@ -15,8 +15,9 @@ from .backend import Backend
 
 KINDS = ("code", "status", "gateway", "delay", "drop", "hang")
 GATEWAY_STATUSES = (502, 503, 504)
+DEFAULT_GATEWAY_STATUS = 502
 # The parameters each kind takes; any other one is refused, so a typo never passes silently.
-_PARAMETERS: Mapping[str, frozenset[str]] = {
+PARAMETERS: Mapping[str, frozenset[str]] = {
     "code": frozenset({"code", "retry_after"}),
     "status": frozenset({"status", "retry_after", "commit"}),
     "gateway": frozenset({"status", "retry_after", "commit"}),
@@ -24,7 +25,9 @@ _PARAMETERS: Mapping[str, frozenset[str]] = {
     "drop": frozenset({"commit"}),
     "hang": frozenset({"seconds", "commit"}),
 }
-_ALL_PARAMETERS = frozenset().union(*_PARAMETERS.values())
+_ALL_PARAMETERS = frozenset().union(*PARAMETERS.values())
+# The parameter a kind cannot do without (a gateway answers 502 unless told otherwise).
+NEEDS: Mapping[str, str] = {"code": "code", "status": "status", "delay": "seconds", "hang": "seconds"}
 # A dropped or hung request is first carried out: the "sent but unanswered" case is the point of them.
 _COMMITS_BY_DEFAULT = frozenset({"drop", "hang"})
 # Fields of a request body that name who receives a message.
@@ -74,7 +77,7 @@ def _documented_codes(operation: str) -> frozenset[str]:
 def define(fields: Mapping[str, Any], operation: str | None) -> Fault:
     """The fault that schema-checked `fields` describe, for requests to `operation` (None: any)."""
     kind: str = fields["kind"]
-    extra = sorted((set(fields) & _ALL_PARAMETERS) - _PARAMETERS[kind])
+    extra = sorted((set(fields) & _ALL_PARAMETERS) - PARAMETERS[kind])
     if extra:
         raise FaultError(f"'{extra[0]}' does not apply to a {kind} fault.")
     status = fields.get("status")
@@ -89,7 +92,7 @@ def define(fields: Mapping[str, Any], operation: str | None) -> Fault:
     elif kind == "status" and status is None:
         raise FaultError("A status fault needs 'status' (500 to 599).")
     elif kind == "gateway":
-        status = 502 if status is None else status
+        status = DEFAULT_GATEWAY_STATUS if status is None else status
         if status not in GATEWAY_STATUSES:
             raise FaultError("A gateway fault answers 502, 503 or 504.")
     elif kind in ("delay", "hang") and fields.get("seconds") is None:
@@ -103,6 +106,16 @@ def define(fields: Mapping[str, Any], operation: str | None) -> Fault:
         retry_after=fields.get("retry_after"),
         commit=bool(fields.get("commit", kind in _COMMITS_BY_DEFAULT)),
     )
+
+
+def defaults(kind: str) -> dict[str, Any]:
+    """What a rule of `kind` uses for the parameters it takes but was not given."""
+    found: dict[str, Any] = {}
+    if "commit" in PARAMETERS[kind]:
+        found["commit"] = kind in _COMMITS_BY_DEFAULT
+    if kind == "gateway":
+        found["status"] = DEFAULT_GATEWAY_STATUS
+    return found
 
 
 def _rule(row: stored.StoredRule) -> Rule:

@@ -2,7 +2,8 @@
 // Live updates: it polls GET /_mock/changes (a few index lookups) twice a second and fetches the
 // messages only when the cursor moved, so no request is ever held open on the mock's sync workers.
 // Every value that came from a request (texts, titles, numbers, URLs, errors) is written with
-// textContent or as an attribute value, never as HTML.
+// textContent or as an attribute value, never as HTML. The fault form's kinds, fields and codes come
+// from the server (/inbox/fault-form.json, built from spec/control-api.yaml): none is listed here.
 "use strict";
 
 (function () {
@@ -40,7 +41,10 @@
     read: {}, // number -> the highest sms_id shown to the user in its conversation
     openHooks: new Set(), // keys of messages whose webhook panel is open
     hooks: new Map(), // sms_id -> the last /_mock/webhooks answer for it
+    faults: [], // the last GET /_mock/faults, newest first
+    form: null, // /inbox/fault-form.json, once loaded
   };
+  const faultControls = new Map(); // field name -> { field, control, wrapper, label }
   const threadNodes = new Map(); // message key -> its <li>, kept while the same number is shown
   let pollTimer = null;
   let polling = false;
@@ -79,12 +83,14 @@
 
   let token = savedToken();
 
-  async function api(path, body) {
+  async function api(path, body, method) {
     const headers = { Accept: "application/json" };
     if (token) headers[TOKEN_HEADER] = token;
-    const init = body === undefined
-      ? { headers, cache: "no-store" }
-      : { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    const init = { method: method || (body === undefined ? "GET" : "POST"), headers, cache: "no-store" };
+    if (body !== undefined) {
+      init.headers = { ...headers, "Content-Type": "application/json" };
+      init.body = JSON.stringify(body);
+    }
     const response = await fetch(path, init);
     let payload = null;
     try {
@@ -96,6 +102,7 @@
       const reason = payload && typeof payload.message === "string" ? payload.message : response.statusText;
       const failure = new Error(response.status + " " + reason);
       failure.status = response.status;
+      failure.reason = reason; // the API's own words, for a form to show as they are
       throw failure;
     }
     return payload;
@@ -511,6 +518,229 @@
     if (number && focusThread) $("thread").focus({ preventScroll: true });
   }
 
+  // --- fault rules: the list and the form to add one ------------------------------------------------
+
+  function kindOf(name) {
+    return state.form ? state.form.kinds.find((k) => k.kind === name) : undefined;
+  }
+
+  function formatValue(field, value) {
+    return field.type === "boolean" ? (value ? "yes" : "no") : String(value);
+  }
+
+  function describeFault(rule) {
+    const kind = kindOf(rule.kind);
+    const takes = kind ? kind.parameters : [];
+    const parts = [];
+    for (const field of state.form ? state.form.parameters : []) {
+      const value = rule[field.name];
+      if (takes.includes(field.name) && value !== null && value !== undefined) {
+        parts.push(field.label + " " + formatValue(field, value));
+      }
+    }
+    // A code fault answers its catalogue status, which it does not take as a parameter.
+    if (rule.status !== null && !takes.includes("status")) parts.push("HTTP " + rule.status);
+    return rule.kind + (parts.length ? ": " + parts.join(", ") : "");
+  }
+
+  function describeMatch(rule) {
+    const parts = [rule.operation || "any operation"];
+    if (rule.api_key) parts.push("key " + rule.api_key);
+    if (rule.recipient) parts.push("to " + rule.recipient);
+    return parts.join(" · ");
+  }
+
+  function renderFaults() {
+    const rules = state.faults;
+    const active = rules.filter((rule) => rule.remaining > 0).length;
+    const spent = rules.length - active;
+    $("faults").classList.toggle("has-active", active > 0);
+    $("faults-summary").textContent = rules.length === 0
+      ? "no rules"
+      : (active ? active + " active" : "none active") + (spent ? ", " + spent + " used up" : "");
+    $("faults-empty").hidden = rules.length > 0;
+    $("faults-table").hidden = rules.length === 0;
+    $("faults-clear").hidden = rules.length === 0;
+    $("faults-rows").replaceChildren(
+      ...rules.map((rule) => {
+        const remove = el("button", {
+          className: "small",
+          text: "Remove",
+          attrs: { type: "button", "aria-label": "Remove fault rule " + rule.id },
+        });
+        remove.addEventListener("click", () =>
+          run(remove, () => api("/_mock/faults/" + encodeURIComponent(rule.id), undefined, "DELETE"),
+            "Fault rule " + rule.id + " removed."),
+        );
+        const remaining = rule.remaining + " of " + rule.count;
+        return el("tr", { className: rule.remaining > 0 ? "" : "is-spent", attrs: { "data-fault-id": rule.id } }, [
+          el("td", { text: rule.id, attrs: { "data-label": "#" } }),
+          el("td", { className: "fault-what", text: describeFault(rule), attrs: { "data-label": "Fault" } }),
+          el("td", { text: describeMatch(rule), attrs: { "data-label": "Matches" } }),
+          el("td", {
+            className: "fault-remaining",
+            text: rule.remaining > 0 ? remaining : "used up (" + remaining + ")",
+            attrs: { "data-label": "Remaining" },
+          }),
+          el("td", { attrs: { "data-label": "Created" } }, [
+            el("time", {
+              text: shortTime(rule.created_at),
+              attrs: { datetime: rule.created_at, title: longTime(rule.created_at) + " (mock clock)" },
+            }),
+          ]),
+          el("td", { className: "fault-actions" }, [remove]),
+        ]);
+      }),
+    );
+  }
+
+  function buildFaultField(field, anyLabel) {
+    const id = "fault-" + field.name.replace(/_/g, "-");
+    const attrs = { id, name: field.name };
+    let control;
+    if (field.enum) {
+      control = el("select", { attrs }, [
+        el("option", { text: anyLabel, attrs: { value: "" } }),
+        ...field.enum.map((value) =>
+          el("option", { text: (field.labels && field.labels[value]) || value, attrs: { value } }),
+        ),
+      ]);
+    } else if (field.type === "boolean") {
+      control = el("select", { attrs }, [
+        el("option", { text: "Default", attrs: { value: "" } }),
+        el("option", { text: "Yes", attrs: { value: "true" } }),
+        el("option", { text: "No", attrs: { value: "false" } }),
+      ]);
+    } else if (field.type === "integer" || field.type === "number") {
+      control = el("input", {
+        attrs: {
+          ...attrs,
+          type: "number",
+          min: field.minimum,
+          max: field.maximum,
+          step: field.type === "integer" ? 1 : "any",
+          inputmode: field.type === "integer" ? "numeric" : "decimal",
+          placeholder: field.default,
+        },
+      });
+    } else {
+      control = el("input", {
+        attrs: {
+          ...attrs,
+          type: "text",
+          maxlength: field.maxLength,
+          autocomplete: "off",
+          spellcheck: "false",
+          list: field.suggest === "codes" ? "fault-codes" : undefined,
+        },
+      });
+    }
+    // A label beside its control, not around it: a select inside a label would add its options to the name.
+    const label = el("label", { text: field.label, attrs: { for: id } });
+    const wrapper = el("div", { className: "fault-field" }, [label, control]);
+    const entry = { field, control, wrapper, label };
+    faultControls.set(field.name, entry);
+    return wrapper;
+  }
+
+  function renderCodes() {
+    if (!state.form) return;
+    const operation = faultControls.has("operation") ? faultControls.get("operation").control.value : "";
+    const documented = operation ? state.form.documented[operation] : null;
+    $("fault-codes").replaceChildren(
+      ...state.form.codes
+        .filter((row) => !documented || documented.includes(row.code))
+        .map((row) => el("option", { attrs: { value: row.code, label: row.code + " · HTTP " + row.status + " · " + row.message } })),
+    );
+  }
+
+  function showKind() {
+    const kind = kindOf($("fault-kind").value);
+    if (!kind) return;
+    $("fault-kind-hint").textContent = kind.description;
+    for (const field of state.form.parameters) {
+      const entry = faultControls.get(field.name);
+      const takes = kind.parameters.includes(field.name);
+      const needed = kind.needs === field.name;
+      entry.wrapper.hidden = !takes;
+      entry.control.disabled = !takes;
+      entry.control.required = needed;
+      entry.label.textContent = field.label + (needed ? " (required)" : "");
+      const fallback = kind.defaults[field.name];
+      if (field.type === "boolean") {
+        entry.control.options[0].textContent = "Default (" + formatValue(field, Boolean(fallback)) + ")";
+      } else if (entry.control.tagName === "INPUT") {
+        entry.control.placeholder = fallback === undefined ? "" : String(fallback);
+      }
+    }
+  }
+
+  async function loadFaultForm() {
+    try {
+      const response = await fetch("/inbox/fault-form.json", { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(response.status + " " + response.statusText);
+      state.form = await response.json();
+    } catch (error) {
+      showFaultError("Could not load the fault form: " + error.message);
+      $("fault-add").disabled = true;
+      return;
+    }
+    $("fault-kind").replaceChildren(
+      ...state.form.kinds.map((kind) => el("option", { text: kind.kind, attrs: { value: kind.kind } })),
+    );
+    $("fault-parameters").replaceChildren(...state.form.parameters.map((field) => buildFaultField(field, "")));
+    $("fault-match").append(
+      ...state.form.match.map((field) => buildFaultField(field, "Any " + field.label.toLowerCase())),
+    );
+    if (faultControls.has("operation")) faultControls.get("operation").control.addEventListener("change", renderCodes);
+    $("fault-kind").addEventListener("change", showKind);
+    showKind();
+    renderCodes();
+    renderFaults();
+  }
+
+  function showFaultError(text) {
+    $("fault-error").hidden = !text;
+    $("fault-error").textContent = text || "";
+  }
+
+  function faultBody() {
+    const kind = kindOf($("fault-kind").value);
+    const body = { kind: kind.kind };
+    const fields = [...state.form.parameters.filter((f) => kind.parameters.includes(f.name)), ...state.form.match];
+    for (const field of fields) {
+      const raw = faultControls.get(field.name).control.value.trim();
+      if (raw === "") continue;
+      if (field.type === "boolean") {
+        body[field.name] = raw === "true";
+      } else if (field.type === "integer" || field.type === "number") {
+        const number = Number(raw);
+        body[field.name] = Number.isFinite(number) ? number : raw; // the API says what is wrong with it
+      } else {
+        body[field.name] = raw;
+      }
+    }
+    return body;
+  }
+
+  async function addFault(event) {
+    event.preventDefault();
+    if (!state.form) return;
+    const button = $("fault-add");
+    button.disabled = true;
+    try {
+      const rule = await api("/_mock/faults", faultBody());
+      showFaultError(null);
+      showToast("Fault rule " + rule.id + " added: " + describeFault(rule) + ".", false);
+      await poll();
+    } catch (error) {
+      if (error.status === 401) askForToken();
+      showFaultError("Refused: " + (error.reason || error.message));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // --- live: short polls of the change cursor ------------------------------------------------------
 
   function setLive(ok, reason) {
@@ -534,9 +764,10 @@
       state.now = changes.now;
       renderClock();
       if (changes.cursor !== state.cursor) {
-        const [listed, accounts] = await Promise.all([
+        const [listed, accounts, rules] = await Promise.all([
           api("/_mock/messages?limit=" + LIMIT),
           api("/_mock/accounts"),
+          api("/_mock/faults"),
         ]);
         if (changes.generation !== state.generation) {
           state.generation = changes.generation;
@@ -546,6 +777,8 @@
         state.cursor = changes.cursor;
         state.messages = listed.messages;
         state.accounts = accounts.accounts;
+        state.faults = rules.faults;
+        renderFaults();
         if (state.selected && !state.messages.some((m) => m.recipient === state.selected)) {
           select(null, false);
         }
@@ -675,6 +908,11 @@
       poll();
     });
 
+    $("fault-form").addEventListener("submit", addFault);
+    $("faults-clear").addEventListener("click", () =>
+      run($("faults-clear"), () => api("/_mock/faults", undefined, "DELETE"), "Every fault rule removed."),
+    );
+
     $("account").addEventListener("change", (event) => {
       state.account = event.target.value;
       render();
@@ -718,5 +956,6 @@
   }
 
   wire();
+  loadFaultForm();
   poll();
 })();

@@ -138,3 +138,33 @@ def test_fault_rules_and_account_edits_pass_the_control_guard(tmp_path: Path) ->
         foreign = {"X-Mock-Token": "tok", "Origin": "https://evil.example"}
         assert client.open(path, method=method, json=body, headers=foreign).status_code == 403, path
         assert client.open(path, method=method, json=body, headers={"X-Mock-Token": "tok"}).status_code < 300
+
+
+def _guarded(tmp_path: Path) -> FlaskClient:
+    return create_app({"DATABASE": str(tmp_path / "guarded.sqlite3"), "CONTROL_TOKEN": "tok"}).test_client()
+
+
+def test_behind_a_control_token_the_header_needs_it_and_without_it_nothing_is_done(tmp_path: Path) -> None:
+    client = _guarded(tmp_path)
+    sent = {"api_key": "test-key", "title": "TurkeySMS", "text": "Hi", "sentto": NUMBER}
+    balance = client.post("/balance/", json={"api_key": "test-key"}).get_json()["balance"]
+    for token in ({}, {"X-Mock-Token": "wrong"}):
+        refused = client.post("/sms/send", json=sent, headers={faulty.HEADER: "drop", **token})
+        body = refused.get_json()
+        assert (refused.status_code, body["result_code"]) == (400, "TS-1033")
+        assert body["result_message"] == (
+            "X-Mock-Fault: this mock has a control token; send it as X-Mock-Token with the fault header."
+        )
+    assert client.post("/balance/", json={"api_key": "test-key"}).get_json()["balance"] == balance
+    listed = client.get("/_mock/messages", headers={"X-Mock-Token": "tok"}).get_json()["messages"]
+    assert listed == []  # nothing was sent, nothing billed
+    for token in ({"X-Mock-Token": "tok"}, {"Authorization": "Bearer tok"}):
+        answer = client.post(
+            "/balance/", json={"api_key": "test-key"}, headers={faulty.HEADER: "status=503", **token}
+        )
+        assert answer.status_code == 503
+
+
+def test_without_a_control_token_the_header_needs_nothing_more(api: Api) -> None:
+    answer = api.client.post("/balance/", json={"api_key": api.key}, headers={faulty.HEADER: "status=503"})
+    assert answer.status_code == 503

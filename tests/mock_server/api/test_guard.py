@@ -94,3 +94,11 @@ def test_health_is_readiness_and_includes_the_database(tmp_path: Path) -> None:
         connection.execute("DROP TABLE mock_state")  # a database that no longer holds the mock's state
     answer = client.get("/_mock/health")
     assert (answer.status_code, answer.get_json()["error"]) == (503, "unavailable")
+
+
+@pytest.mark.parametrize("given", ["tëk", "tok-3f9a\u00ff", "\u20ac"])
+def test_a_token_with_characters_beyond_ascii_is_refused_not_an_error(tmp_path: Path, given: str) -> None:
+    # hmac.compare_digest raises on such str; werkzeug hands a latin-1 header over as exactly that.
+    client = _client(tmp_path, CONTROL_TOKEN=TOKEN)
+    refused = client.get("/_mock/faults", headers={"X-Mock-Token": given.encode().decode("latin-1")})
+    assert (refused.status_code, refused.get_json()["error"]) == (401, "unauthorized")

@@ -91,6 +91,29 @@ def test_reset_moves_it_and_counts_a_generation(http: httpx.Client, api: conftes
     assert (after["generation"], after["cursor"] != before["cursor"]) == (before["generation"] + 1, True)
 
 
+def test_fault_rules_added_used_removed_and_cleared_move_it(http: httpx.Client, api: conftest.Api) -> None:
+    seen = [changes(http)["cursor"]]
+
+    def moved() -> None:
+        cursor = changes(http)["cursor"]
+        assert cursor != seen[-1], "the cursor did not move"
+        seen.append(cursor)
+
+    first = http.post(
+        "/_mock/faults", json={"kind": "status", "status": 503, "operation": "/balance/"}
+    ).json()
+    moved()
+    second = http.post("/_mock/faults", json={"kind": "status", "status": 500, "operation": "/groups/list"})
+    moved()
+    assert api("/balance/").status_code == 503  # uses the first rule: only its remaining count changes
+    moved()
+    assert http.delete(f"/_mock/faults/{first['id']}").status_code == 200
+    moved()
+    assert changes(http)["cursor"] == seen[-1]  # and stays put while nothing changes
+    assert second.status_code == 201 and http.delete("/_mock/faults").json() == {"cleared": 1}
+    moved()
+
+
 def test_webhook_events_and_attempts_move_it(http: httpx.Client, api: conftest.Api, clock: Clock) -> None:
     hook = {"api_key": "key-all", "url": "http://127.0.0.1:9/hook", "secret": "s3cret"}
     assert http.post("/_mock/webhook", json=hook).status_code == 200

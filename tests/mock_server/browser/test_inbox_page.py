@@ -127,7 +127,7 @@ def test_search_status_filter_and_account_switcher(page: Any, mock: Mock) -> Non
     expect(number_button(page, "905559876543")).to_be_visible()
     page.get_by_label("Account").select_option("")
     mock.call("/_mock/clock", {"advance": 10})
-    page.get_by_label("Status").select_option("failed")
+    page.locator(".filters").get_by_label("Status").select_option("failed")  # not the fault form's
     expect(page.locator("#numbers button")).to_have_count(1)
     expect(number_button(page, FAILING)).to_be_visible()
 
