@@ -1,6 +1,7 @@
 -- wrk script for scripts/bench-mock: POST one valid /sms/send body, count non-200 answers.
 -- Usage: wrk ... -s scripts/bench-mock-send.lua URL -- API_KEY TITLE SENTTO
--- done() prints one "BENCH key=value ..." line that scripts/bench_mock.py parses.
+-- done() prints one "BENCH key=value ..." line and the latency histogram ("BENCH-HIST us:count,...")
+-- that scripts/bench_mock.py parses.
 
 local threads = {}
 
@@ -52,4 +53,12 @@ function done(summary, latency, requests)
     "BENCH requests=%d duration_us=%d p50_us=%d p99_us=%d non200=%d socket_errors=%d statuses=%s\n",
     summary.requests, summary.duration, latency:percentile(50.0), latency:percentile(99.0),
     bad, socket_errors, #codes > 0 and table.concat(codes, ",") or "-"))
+  -- The whole latency histogram (microseconds:count), so that rounds run side by side against two
+  -- instances can be merged into one p50/p99 (percentiles of parts do not combine).
+  local parts = {}
+  for i = 1, #latency do
+    local value, count = latency(i)
+    table.insert(parts, string.format("%d:%d", value, count))
+  end
+  io.write("BENCH-HIST " .. (#parts > 0 and table.concat(parts, ",") or "-") .. "\n")
 end

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import math
 import os
 import socket
 import statistics
@@ -16,8 +18,9 @@ from pathlib import Path
 
 import yaml
 
-# The one line the wrk Lua script's done() prints per round; everything else wrk prints is ignored.
+# The lines the wrk Lua script's done() prints per round; everything else wrk prints is ignored.
 RESULT_PREFIX = "BENCH "
+HISTOGRAM_PREFIX = "BENCH-HIST "
 
 # A balance no benchmark run can exhaust, so no round ever sees TS-1027 instead of a send.
 HUGE_BALANCE = 1_000_000_000
@@ -35,6 +38,8 @@ class Round:
     non200: int
     socket_errors: int
     statuses: str
+    # (latency in microseconds, how many requests took it), ascending; empty when wrk printed none.
+    histogram: tuple[tuple[int, int], ...] = ()
 
     @property
     def rate(self) -> float:
@@ -71,12 +76,69 @@ def parse_result_line(server: str, line: str) -> Round:
     )
 
 
+def parse_histogram(line: str) -> tuple[tuple[int, int], ...]:
+    """Parse `BENCH-HIST us:count,...` (or `BENCH-HIST -` for no requests)."""
+    body = line[len(HISTOGRAM_PREFIX) :].strip()
+    if body in ("", "-"):
+        return ()
+    pairs = (part.split(":", 1) for part in body.split(","))
+    return tuple(sorted((int(value), int(count)) for value, count in pairs))
+
+
 def parse_wrk_output(server: str, text: str) -> Round:
-    """Find the single result line in one wrk run's output."""
-    lines = [line.strip() for line in text.splitlines() if line.strip().startswith(RESULT_PREFIX)]
+    """Find the single result line (and the histogram line, if any) in one wrk run's output."""
+    stripped = [line.strip() for line in text.splitlines()]
+    lines = [line for line in stripped if line.startswith(RESULT_PREFIX)]
     if len(lines) != 1:
         raise ValueError(f"expected one {RESULT_PREFIX.strip()} line in the wrk output, found {len(lines)}")
-    return parse_result_line(server, lines[0])
+    found = parse_result_line(server, lines[0])
+    histograms = [line for line in stripped if line.startswith(HISTOGRAM_PREFIX)]
+    if histograms:
+        found = dataclasses.replace(found, histogram=parse_histogram(histograms[0]))
+    return found
+
+
+def percentile(histogram: Sequence[tuple[int, int]], p: float) -> int:
+    """wrk's own rule (stats_percentile): the smallest value whose cumulative count reaches the rank."""
+    total = sum(count for _, count in histogram)
+    if total == 0:
+        return 0
+    # C's round(): halves away from zero (Python's round() would take 98.5 to 98).
+    rank = max(1, math.floor(p / 100 * total + 0.5 + 0.5))
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    return histogram[-1][0]
+
+
+def merge(server: str, parts: Sequence[Round]) -> Round:
+    """Rounds run at the same time against several instances, as one round: the requests add up over
+    the longest duration, the percentiles come from the merged histograms."""
+    if not parts:
+        raise ValueError(f"nothing to merge for {server}")
+    if len(parts) == 1:
+        return dataclasses.replace(parts[0], server=server)
+    counts: dict[int, int] = {}
+    for part in parts:
+        if not part.histogram and part.requests:
+            raise ValueError(f"{server}: a part has no latency histogram to merge")
+        for value, count in part.histogram:
+            counts[value] = counts.get(value, 0) + count
+    histogram = tuple(sorted(counts.items()))
+    statuses = sorted({code for part in parts for code in part.statuses.split(",") if code != "-"})
+    return Round(
+        server=server,
+        requests=sum(part.requests for part in parts),
+        duration_us=max(part.duration_us for part in parts),
+        p50_us=percentile(histogram, 50),
+        p99_us=percentile(histogram, 99),
+        non200=sum(part.non200 for part in parts),
+        socket_errors=sum(part.socket_errors for part in parts),
+        statuses=",".join(statuses) or "-",
+        histogram=histogram,
+    )
 
 
 def summarise(server: str, rounds: Sequence[Round]) -> ServerSummary:
@@ -95,39 +157,55 @@ def summarise(server: str, rounds: Sequence[Round]) -> ServerSummary:
 
 
 def ratio(mock: ServerSummary, prism: ServerSummary) -> float:
-    """The issue's figure of merit: the mock's median rate over Prism's."""
+    """The issue's figure of merit: one server's median rate over another's (the mock's over Prism's)."""
     return mock.rate / prism.rate if prism.rate else float("inf")
 
 
 def render_table(summaries: Iterable[ServerSummary]) -> str:
     """A small fixed-width table, one row per server."""
-    header = (
-        f"{'server':<8} {'rounds':>6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-200':>8} {'sock err':>8}"
-    )
+    listed = list(summaries)
+    width = max([8, *(len(s.server) for s in listed)])
+    header = f"{'server':<{width}} {'rounds':>6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-200':>8} {'sock err':>8}"
     rows = [header, "-" * len(header)]
     rows.extend(
-        f"{s.server:<8} {s.rounds:>6} {s.rate:>9,.0f} {s.p50_ms:>8.1f} {s.p99_ms:>8.1f} {s.non200:>8} {s.socket_errors:>8}"
-        for s in summaries
+        f"{s.server:<{width}} {s.rounds:>6} {s.rate:>9,.0f} {s.p50_ms:>8.1f} {s.p99_ms:>8.1f} {s.non200:>8} {s.socket_errors:>8}"
+        for s in listed
     )
     return "\n".join(rows)
+
+
+# The ratios printed when both servers ran: every server measured over the two references.
+REFERENCES = ("flask", "prism")
+
+
+def ratio_pairs(servers: Iterable[str]) -> list[tuple[str, str]]:
+    """(server, reference) for every measured server that is not a reference, against each reference."""
+    names = list(servers)
+    return [(name, ref) for name in names if name not in REFERENCES for ref in REFERENCES if ref in names]
 
 
 def report(results: dict[str, list[Round]]) -> tuple[str, bool]:
     """The whole printed summary, and whether every response was a 200 with no socket error."""
     lines = ["per round:"]
+    width = max([6, *(len(server) for server in results)])
     for server, rounds in results.items():
         for i, r in enumerate(rounds, 1):
             lines.append(
-                f"  {server:<6} #{i}  {r.rate:>9,.0f} req/s  p99 {r.p99_us / 1000:>6.1f} ms"
-                f"  non-200 {r.non200} ({r.statuses})  socket errors {r.socket_errors}"
+                f"  {server:<{width}} #{i}  {r.rate:>9,.0f} req/s  p50 {r.p50_us / 1000:>6.1f} ms"
+                f"  p99 {r.p99_us / 1000:>6.1f} ms  non-200 {r.non200} ({r.statuses})"
+                f"  socket errors {r.socket_errors}"
             )
     summaries = {server: summarise(server, rounds) for server, rounds in results.items() if rounds}
     lines += ["", "medians:", render_table(summaries.values())]
-    if "mock" in summaries and "prism" in summaries:
-        mock, prism = summaries["mock"], summaries["prism"]
+    pairs = ratio_pairs(summaries)
+    if pairs:
         lines.append("")
-        lines.append(f"ratio mock/prism (median req/s): {ratio(mock, prism):.2f}x")
-        lines.append(f"p99 mock vs prism: {mock.p99_ms:.1f} ms vs {prism.p99_ms:.1f} ms")
+    for name, ref in pairs:
+        one, other = summaries[name], summaries[ref]
+        lines.append(
+            f"ratio {name}/{ref} (median req/s): {ratio(one, other):.2f}x"
+            f"   p50 {one.p50_ms:.1f} vs {other.p50_ms:.1f} ms, p99 {one.p99_ms:.1f} vs {other.p99_ms:.1f} ms"
+        )
     clean = all(s.non200 == 0 and s.socket_errors == 0 for s in summaries.values())
     return "\n".join(lines), clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import shutil
 import subprocess
@@ -186,3 +187,50 @@ def test_lua_script_reports_one_parsable_line_and_counts_non_200s(
     assert r.requests > 0
     assert (r.non200 == r.requests) if non200 else (r.non200 == 0)
     assert r.statuses == ("404" if non200 else "-")
+
+
+def test_histogram_line_is_parsed_and_merged_rounds_take_percentiles_of_the_whole() -> None:
+    fast = bench_mock.parse_wrk_output(
+        "pg",
+        WRK_OUTPUT.replace("requests=6000", "requests=5") + "BENCH-HIST 1000:3,2000:2\n",
+    )
+    assert fast.histogram == ((1000, 3), (2000, 2))
+    slow = dataclasses.replace(fast, requests=4, histogram=((9000, 4),), p50_us=9000, p99_us=9000)
+    merged = bench_mock.merge("pg-2", [fast, slow])
+    assert merged.server == "pg-2"
+    assert merged.requests == 9
+    # Five requests took 1-2 ms, four 9 ms: the median of the whole is 2 ms, not a mean of medians.
+    assert merged.p50_us == 2000
+    assert merged.p99_us == 9000
+    assert bench_mock.merge("one", [fast]).p50_us == fast.p50_us
+
+
+def test_percentile_follows_wrk() -> None:
+    histogram = [(100, 98), (500, 1), (900, 1)]
+    assert bench_mock.percentile(histogram, 50) == 100
+    # rank = C round(p% x count + 0.5): 98.5 -> 99 (the 500), 99.5 -> 100 (the 900)
+    assert bench_mock.percentile(histogram, 98) == 500
+    assert bench_mock.percentile(histogram, 99) == 900
+    assert bench_mock.percentile([], 99) == 0
+
+
+def test_merge_refuses_parts_without_a_histogram() -> None:
+    part = bench_mock.parse_wrk_output("pg", WRK_OUTPUT)
+    with pytest.raises(ValueError, match="histogram"):
+        bench_mock.merge("pg-2", [part, part])
+
+
+def test_report_prints_every_server_against_both_references() -> None:
+    text, clean = bench_mock.report(
+        {
+            "prism": [make_round("prism", 1000, 28)],
+            "flask": [make_round("flask", 4000, 5)],
+            "mock": [make_round("mock", 3000, 10)],
+            "pg-1": [make_round("pg-1", 2000, 12)],
+        }
+    )
+    assert clean
+    assert "ratio mock/flask (median req/s): 0.75x" in text
+    assert "ratio mock/prism (median req/s): 3.00x" in text
+    assert "ratio pg-1/flask (median req/s): 0.50x" in text
+    assert "ratio flask/prism" not in text
