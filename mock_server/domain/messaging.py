@@ -103,17 +103,17 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
     it whole (D1, D2, D4-D6, D20, D21)."""
     if outgoing.kind == "mixed" and len(outgoing.texts) != len(outgoing.numbers):
         raise ApiError("TS-1025", "Every recipient needs exactly one text.")  # D3
+    # One reading of the clock per send: the shared clock costs a query each time it is read.
+    now = backend.clock.now()
     schedule = outgoing.schedule
     send_at = (
-        None
+        now
         if schedule is None
-        else scheduling.send_time(schedule.flag, schedule.day, schedule.clock_time, backend.clock.now())
+        else scheduling.send_time(schedule.flag, schedule.day, schedule.clock_time, now)
     )
     title = PROVIDER_TITLE if outgoing.title is None else outgoing.title
     if outgoing.title is not None:
         accounts_domain.require_sender(backend, principal, outgoing.title)
-    now = backend.clock.now()
-    send_at = now if send_at is None else send_at
     due_at = send_at + backend.delivery_delay_s
     single = outgoing.kind in {"single", "otp"}
     with backend.database.write() as connection:
