@@ -550,8 +550,17 @@
     return parts.join(" · ");
   }
 
+  let faultsShown = null; // what the table was drawn from: redrawn only when that changes
+
   function renderFaults() {
     const rules = state.faults;
+    // Every send moves the cursor too; leave the table (and a focused Remove button) alone then.
+    const drawnFrom = JSON.stringify([Boolean(state.form), dayOf(state.now), rules]);
+    if (drawnFrom === faultsShown) return;
+    faultsShown = drawnFrom;
+    const focused = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("tr[data-fault-id]")
+      : null;
     const active = rules.filter((rule) => rule.remaining > 0).length;
     const spent = rules.length - active;
     $("faults").classList.toggle("has-active", active > 0);
@@ -568,10 +577,11 @@
           text: "Remove",
           attrs: { type: "button", "aria-label": "Remove fault rule " + rule.id },
         });
-        remove.addEventListener("click", () =>
-          run(remove, () => api("/_mock/faults/" + encodeURIComponent(rule.id), undefined, "DELETE"),
-            "Fault rule " + rule.id + " removed."),
-        );
+        remove.addEventListener("click", async () => {
+          await run(remove, () => api("/_mock/faults/" + encodeURIComponent(rule.id), undefined, "DELETE"),
+            "Fault rule " + rule.id + " removed.");
+          keepFocusInFaults();
+        });
         const remaining = rule.remaining + " of " + rule.count;
         return el("tr", { className: rule.remaining > 0 ? "" : "is-spent", attrs: { "data-fault-id": rule.id } }, [
           el("td", { text: rule.id, attrs: { "data-label": "#" } }),
@@ -592,6 +602,16 @@
         ]);
       }),
     );
+    if (focused) {
+      const again = $("faults-rows").querySelector('tr[data-fault-id="' + CSS.escape(focused.dataset.faultId) + '"] button');
+      (again || $("fault-add")).focus({ preventScroll: true });
+    }
+  }
+
+  // A removed row or a hidden Clear all button drops the focus to the page: keep it in the panel.
+  function keepFocusInFaults() {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) ($("faults-rows").querySelector("button") || $("fault-kind")).focus();
   }
 
   function buildFaultField(field, anyLabel) {
@@ -909,9 +929,10 @@
     });
 
     $("fault-form").addEventListener("submit", addFault);
-    $("faults-clear").addEventListener("click", () =>
-      run($("faults-clear"), () => api("/_mock/faults", undefined, "DELETE"), "Every fault rule removed."),
-    );
+    $("faults-clear").addEventListener("click", async () => {
+      await run($("faults-clear"), () => api("/_mock/faults", undefined, "DELETE"), "Every fault rule removed.");
+      keepFocusInFaults();
+    });
 
     $("account").addEventListener("change", (event) => {
       state.account = event.target.value;

@@ -156,12 +156,14 @@ def test_one_rule_is_removed_then_every_rule_is_cleared(page: Any, mock: Mock) -
     expect(page.locator("#faults-rows tr")).to_have_count(2, timeout=LIVE_S * 1000)
     page.get_by_role("button", name=f"Remove fault rule {first['id']}").click()
     expect(page.locator("#faults-rows tr")).to_have_count(1)
+    expect(page.get_by_role("button", name=f"Remove fault rule {second['id']}")).to_be_focused()
     assert [rule["id"] for rule in mock.call("/_mock/faults")["faults"]] == [second["id"]]
     mock.call("/_mock/faults", {"kind": "gateway"})
     expect(page.locator("#faults-rows tr")).to_have_count(2, timeout=LIVE_S * 1000)
     page.get_by_role("button", name="Clear all").click()
     expect(page.locator("#faults-empty")).to_be_visible()
     expect(page.locator("#faults-summary")).to_have_text("no rules")
+    expect(page.get_by_label("Kind")).to_be_focused()  # the focus stays in the panel
     assert mock.call("/_mock/faults")["faults"] == []
 
 
