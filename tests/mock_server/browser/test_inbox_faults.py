@@ -15,7 +15,7 @@ import turkeysms
 from tests.serving import serving
 from turkeysms import TurkeySMS
 
-from .conftest import MAIN_KEY, REPORTS, Mock
+from .conftest import MAIN_KEY, Mock
 
 NUMBER = "905321234567"
 LIVE_S = 2.0
@@ -127,8 +127,6 @@ def test_a_rule_added_in_the_form_answers_the_next_matching_send_and_bills_nothi
             "used up (0 of 1)", timeout=LIVE_S * 1000
         )
         assert sdk.send_sms("TurkeySMS", NUMBER, "The rule is used up").sms_id
-    REPORTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(REPORTS / "inbox-faults.png"))
 
 
 def test_a_refused_rule_shows_the_apis_own_message_and_adds_nothing(

@@ -182,11 +182,20 @@ def test_screenshots_at_desktop_and_phone_widths(page: Any, mock: Mock) -> None:
     ):
         mock.call(f"/_mock/messages/{sms_id}/status", {"status": status})
     mock.call("/_mock/clock", {"advance": 0})
+    mock.call(
+        "/_mock/faults", {"kind": "code", "code": "TS-1060", "retry_after": 2, "operation": "/sms/send"}
+    )
+    mock.call("/_mock/faults", {"kind": "drop", "operation": "/otp/send", "recipient": NUMBER, "count": 2})
     open_conversation(page, NUMBER)
     page.locator("#thread .hooks summary").first.click()
     expect(page.locator("#thread .hooks-body td.url").first).to_be_visible()
+    expect(page.locator("#faults-summary")).to_have_text("2 active")
     REPORTS.mkdir(exist_ok=True)
     page.screenshot(path=str(REPORTS / "inbox-desktop.png"))
+    page.get_by_text("Faults", exact=True).click()
+    page.get_by_label("Kind").select_option("hang")
+    page.screenshot(path=str(REPORTS / "inbox-faults.png"))
+    page.get_by_text("Faults", exact=True).click()
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator("#back")).to_be_visible()
     page.screenshot(path=str(REPORTS / "inbox-phone.png"))
