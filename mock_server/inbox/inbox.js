@@ -1,6 +1,6 @@
 // The TurkeySMS mock's inbox. It reads and changes state only through the control API under /_mock/.
 // Live updates: it polls GET /_mock/changes (a few index lookups) twice a second and fetches the
-// messages only when the cursor moved, so no request is ever held open on the mock's sync workers.
+// messages (and the fault rules) only when the cursor moved, so no request is ever held open on the mock.
 // Every value that came from a request (texts, titles, numbers, URLs, errors) is written with
 // textContent or as an attribute value, never as HTML. The fault form's kinds, fields and codes come
 // from the server (/inbox/fault-form.json, built from spec/control-api.yaml): none is listed here.
