@@ -19,6 +19,7 @@ from turkeysms._exceptions import TurkeySMSError
 from turkeysms._raw import AsyncTurkeySMSWithRawResponse
 from turkeysms._requests import Call, SendOptions
 from turkeysms._response import APIResponse
+from turkeysms._tls import shared_ssl_context
 from turkeysms_api.models import (
     AddContactResponse,
     AuthCheckResponse,
@@ -82,7 +83,11 @@ class AsyncTurkeySMS(BaseClient):
             http_client=http_client,
         )
         # A client given to us stays as it was: no hook, no base URL, no header set on it.
-        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=self.timeout, verify=shared_ssl_context())
+        )
 
     def _http_timeout(self) -> httpx.Timeout:
         return self._http.timeout

@@ -18,6 +18,7 @@ from turkeysms._exceptions import TurkeySMSError
 from turkeysms._raw import TurkeySMSWithRawResponse
 from turkeysms._requests import Call, SendOptions
 from turkeysms._response import APIResponse
+from turkeysms._tls import shared_ssl_context
 from turkeysms_api.models import (
     AddContactResponse,
     AuthCheckResponse,
@@ -81,7 +82,11 @@ class TurkeySMS(BaseClient):
             http_client=http_client,
         )
         # A client given to us stays as it was: no hook, no base URL, no header set on it.
-        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(timeout=self.timeout, verify=shared_ssl_context())
+        )
 
     def _http_timeout(self) -> httpx.Timeout:
         return self._http.timeout

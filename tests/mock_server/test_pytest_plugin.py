@@ -64,3 +64,31 @@ def test_state_is_reset_between_tests(turkeysms_mock):
     )
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
+
+
+def test_the_fixtures_own_client_is_one_per_session_and_reset_reaches_the_served_state(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(
+        """
+from turkeysms import TurkeySMS
+
+clients = []
+
+def test_send_through_the_fixtures_client(turkeysms_mock):
+    client = turkeysms_mock.client
+    assert isinstance(client, TurkeySMS) and client.base_url == turkeysms_mock.base_url
+    sent = client.send_sms("MyCompany", "905321234567", "hello")
+    assert turkeysms_mock.messages(to="905321234567")[0]["sms_id"] == sent.sms_id
+    turkeysms_mock.fault("code", code="TS-1060", operation="/sms/send", count=5)
+    clients.append(client)
+
+def test_the_next_test_has_the_same_client_and_a_reset_server(turkeysms_mock):
+    # The reset went to the app in-process; what the socket serves must show it.
+    assert turkeysms_mock.client is clients[0]
+    assert turkeysms_mock.messages() == [] and turkeysms_mock.faults() == []
+    assert turkeysms_mock.client.send_sms("MyCompany", "905321234567", "again").sms_id
+"""
+    )
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
