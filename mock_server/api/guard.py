@@ -17,7 +17,9 @@ LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})  # names of "every address", not binds
 ANY_HOST = "*"
 TOKEN_HEADER = "X-Mock-Token"  # noqa: S105  # a header name, not a secret
-# A load balancer checks health without credentials; nothing there is secret.
+# A load balancer checks health without credentials, by each instance's own address (an ALB or a
+# Kubernetes probe sends the target's IP as Host, which no allowed-host list knows ahead): any Host,
+# any Origin, no token. Nothing there is secret (readiness and the mock clock).
 OPEN_PATHS = frozenset({"/_mock/health"})
 
 
@@ -63,6 +65,8 @@ def token_accepted(headers: Headers) -> bool:
 
 def check() -> Response | None:
     """None when the control request may run; else the refusal to answer instead."""
+    if request.path in OPEN_PATHS:
+        return None
     hosts: frozenset[str] = current_app.config["ALLOWED_HOSTS"]
     if ANY_HOST not in hosts:
         if _hostname(request.host) not in hosts:
@@ -72,7 +76,7 @@ def check() -> Response | None:
         origin = request.headers.get("Origin")
         if origin is not None and _origin_hostname(origin) not in hosts:
             return control_error(403, "forbidden_origin", f"Origin {origin!r} may not drive this mock.")
-    if request.path not in OPEN_PATHS and not token_accepted(request.headers):
+    if not token_accepted(request.headers):
         return control_error(
             401,
             "unauthorized",

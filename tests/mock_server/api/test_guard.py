@@ -51,6 +51,17 @@ def test_loopback_the_bound_address_and_allowed_hosts_pass(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.parametrize("host", ["10.0.3.17:8080", "mock-1.staging.internal", "192.0.2.2"])
+def test_health_answers_the_host_a_load_balancer_probes_with(tmp_path: Path, host: str) -> None:
+    # A load balancer or an orchestrator probes each instance by its own address (ALB, Kubernetes:
+    # the target's IP), which no --allowed-host can list ahead; the answer holds nothing to steal.
+    client = _client(tmp_path, HOST="0.0.0.0", CONTROL_TOKEN=TOKEN)  # a bind, as served
+    probe = client.get("/_mock/health", headers={"Host": host, "Origin": "http://lb.example"})
+    assert probe.status_code == 200, probe.get_data(as_text=True)
+    refused = client.get("/_mock/otp?mobile=905321234567", headers={"Host": host, "X-Mock-Token": TOKEN})
+    assert refused.status_code == 403  # every other control call still checks the Host
+
+
 def test_any_host_when_told(tmp_path: Path) -> None:
     client = _client(tmp_path, ALLOWED_HOSTS=["*"])
     assert client.get("/_mock/health", headers={"Host": "anything.test"}).status_code == 200
