@@ -18,7 +18,7 @@ DEFAULT_MAX_BODY_BYTES = defaults.MAX_BODY_BYTES
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the mock. Config keys: DATABASE (path or ":memory:"), SEED (path or None for the demo
+    """Build the mock. Config keys: DATABASE (an SQLite path, ":memory:" or a postgresql:// URL), SEED (path or None for the demo
     account), DELIVERY_DELAY_S, MAX_CONTENT_LENGTH (bytes), CLOCK (a domain.clock.Clock; default:
     the offset shared through the database), WEBHOOK_TIMEOUT_S, WEBHOOK_MAX_ATTEMPTS,
     WEBHOOK_BACKOFF_S, and WEBHOOK_THREAD (send webhooks from a background thread of the serving
@@ -48,7 +48,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         sms,
         state_edits,
     )
-    from .domain import overview as inbox_overview  # noqa: PLC0415
     from .domain import seed  # noqa: PLC0415
     from .domain.backend import Backend  # noqa: PLC0415
     from .domain.clock import SharedClock  # noqa: PLC0415
@@ -93,7 +92,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.extensions["turkeysms_mock"] = state
     app.extensions[docs.EXAMPLE_KEY] = example_key(loaded)
-    inbox_overview.install(state)
     dispatcher = Dispatcher(
         state,
         Policy(

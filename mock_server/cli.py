@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import create_app, defaults, extra, listener
-from .store.database import MEMORY, Database
+from .store.database import MEMORY, Database, DatabaseUnavailableError, is_postgresql
 
+DATABASE_ENV = "TURKEYSMS_MOCK_DB"
 CONTROL_TOKEN_ENV = "TURKEYSMS_MOCK_CONTROL_TOKEN"  # noqa: S105  # a variable name
 ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
 # What the start-up lines point at, after the address itself.
@@ -44,7 +45,10 @@ def parser() -> argparse.ArgumentParser:
         help=f"port to listen on (default {defaults.PORT}; 0 takes a free one)",
     )
     ask.add_argument(
-        "--db", default=defaults.DATABASE, help=f"SQLite file, or :memory: (default {defaults.DATABASE})"
+        "--db",
+        default=os.environ.get(DATABASE_ENV) or defaults.DATABASE,
+        help=f"SQLite file, :memory:, or a postgresql://user:password@host/dbname URL shared by several"
+        f" instances (default {defaults.DATABASE}; also ${DATABASE_ENV})",
     )
     ask.add_argument("--seed", type=Path, help="YAML seed file (default: the demo account, key test-key)")
     ask.add_argument(
@@ -110,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         extra.require("turkeysms-mock")
-    except extra.MockExtraMissingError as missing:
+        if is_postgresql(args.db):
+            extra.require_postgresql("turkeysms-mock --db postgresql://…")
+    except (extra.MockExtraMissingError, extra.PostgresqlExtraMissingError) as missing:
         print(f"turkeysms-mock: {missing}", file=sys.stderr)
         return 2
     # Imported once the extra is known to be there (--help works without it).
@@ -136,16 +142,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"turkeysms-mock: {refused}", file=sys.stderr)
         return 2
     workers, threads = args.workers, args.threads
+    described = MEMORY
     if args.db == MEMORY:
         # Processes cannot share an in-memory database: one process serves it with threads.
         workers, threads = 1, max(threads, defaults.MEMORY_THREADS)
     else:
         database = Database(args.db)
-        if not state.prepare(database, loaded):
-            print(
-                f"turkeysms-mock: {args.db} already holds state; the seed is applied to new databases only."
-            )
-        database.close()
+        described = database.describe()
+        try:
+            if not state.prepare(database, loaded):
+                print(
+                    f"turkeysms-mock: {described} already holds state; the seed is applied to new databases only."
+                )
+        except DatabaseUnavailableError as error:
+            print(f"turkeysms-mock: cannot use the database {described}: {error}", file=sys.stderr)
+            return 2
+        finally:
+            database.close()
     if args.seed is None:
         print("turkeysms-mock: demo account loaded; API key: test-key")
     if args.control_token is None and args.host not in guard.LOOPBACK_HOSTS:
@@ -154,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" --control-token: anyone who reaches it can reset it and read its OTPs.",
             file=sys.stderr,
         )
-    listener.announce(bound, LINKS, f"database {args.db}", sys.stdout)
+    listener.announce(bound, LINKS, f"database {described}", sys.stdout)
     config = {
         "DATABASE": args.db,
         "SEED": str(args.seed) if args.seed else None,

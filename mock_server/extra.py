@@ -1,4 +1,4 @@
-"""The `mock` extra: one message naming the install line, for every way of starting the mock."""
+"""The `mock` and `postgresql` extras: one message naming the install line, for every way of starting the mock."""
 
 from __future__ import annotations
 
@@ -44,3 +44,25 @@ def require(what: str) -> None:
     absent = missing()
     if absent:
         raise MockExtraMissingError(what, absent)
+
+
+POSTGRESQL_INSTALL_LINE = "pip install 'turkeysms[postgresql]'"
+# The `postgresql` extra, imported only when a postgresql:// database is used.
+POSTGRESQL_MODULES = {"psycopg": "psycopg", "psycopg_pool": "psycopg-pool"}
+
+
+class PostgresqlExtraMissingError(ImportError):
+    """A postgresql:// database was asked for without the packages of the `postgresql` extra."""
+
+    def __init__(self, what: str, absent: list[str]) -> None:
+        self.absent = absent
+        super().__init__(
+            f"{what} needs the 'postgresql' extra ({', '.join(absent)} not installed): {POSTGRESQL_INSTALL_LINE}"
+        )
+
+
+def require_postgresql(what: str) -> None:
+    """Raise PostgresqlExtraMissingError naming `what` if psycopg or its pool cannot be imported."""
+    absent = [distribution for module, distribution in POSTGRESQL_MODULES.items() if not _installed(module)]
+    if absent:
+        raise PostgresqlExtraMissingError(what, absent)

@@ -10,13 +10,8 @@ from ..store import overview
 from .backend import Backend
 
 
-def install(backend: Backend) -> None:
-    """Make forced outcomes visible to the cursor (a counter kept by a trigger)."""
-    overview.install(backend.database)
-
-
 def _rules_part(rules: Sequence[stored_faults.StoredRule]) -> tuple[int, int, int | None]:
-    # Rule ids are never reused (AUTOINCREMENT), an add raises the largest one, a removal lowers the
+    # Rule ids are never reused (AUTOINCREMENT, an identity on PostgreSQL), an add raises the largest one, a removal lowers the
     # count and a use lowers the remaining sum: between two polls the three differ whenever the
     # listing does (a reset, which empties the table, also bumps the generation).
     return len(rules), sum(rule.remaining for rule in rules), max((rule.id for rule in rules), default=None)

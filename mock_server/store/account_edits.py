@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from . import keys as key_values
+from .connection import Connection
 
 # What the domain's edit callbacks are handed: a connection inside a write transaction.
-Connection = sqlite3.Connection
-# Balances stay within this, so that no sum overflows SQLite's 64-bit integers.
+__all__ = ["Connection"]
+# Balances stay within this, so that no sum overflows either engine's 64-bit integers.
 MAX_AMOUNT = 10**15
 
 
@@ -47,7 +47,7 @@ _ACCOUNT = (
 
 
 def _with_children(
-    connection: sqlite3.Connection, row: tuple[int, str, int, int, int, int, int, str | None]
+    connection: Connection, row: tuple[int, str, int, int, int, int, int, str | None]
 ) -> AccountRow:
     senders = connection.execute(
         "SELECT title, active FROM sender_ids WHERE account_id = ? ORDER BY id", (row[0],)
@@ -69,18 +69,18 @@ def _with_children(
     )
 
 
-def accounts(connection: sqlite3.Connection) -> list[AccountRow]:
+def accounts(connection: Connection) -> list[AccountRow]:
     rows = connection.execute(f"{_ACCOUNT} ORDER BY id").fetchall()
     return [_with_children(connection, row) for row in rows]
 
 
-def account(connection: sqlite3.Connection, name: str) -> AccountRow | None:
+def account(connection: Connection, name: str) -> AccountRow | None:
     row = connection.execute(f"{_ACCOUNT} WHERE name = ?", (name,)).fetchone()
     return None if row is None else _with_children(connection, row)
 
 
 def update_account(
-    connection: sqlite3.Connection,
+    connection: Connection,
     account_id: int,
     *,
     active: bool | None = None,
@@ -96,14 +96,14 @@ def update_account(
 
 
 def change_balance(
-    connection: sqlite3.Connection, account_id: int, main: int | None, international: int | None, *, add: bool
+    connection: Connection, account_id: int, main: int | None, international: int | None, *, add: bool
 ) -> bool:
     """Add to (or set) the balances that are not None; False, changing nothing, past MAX_AMOUNT."""
     if add:
         cursor = connection.execute(
-            "UPDATE accounts SET main = main + ?1, international = international + ?2"
-            " WHERE id = ?3 AND main + ?1 <= ?4 AND international + ?2 <= ?4",
-            (main or 0, international or 0, account_id, MAX_AMOUNT),
+            "UPDATE accounts SET main = main + :main, international = international + :international"
+            " WHERE id = :id AND main + :main <= :most AND international + :international <= :most",
+            {"main": main or 0, "international": international or 0, "id": account_id, "most": MAX_AMOUNT},
         )
         return cursor.rowcount == 1
     connection.execute(
@@ -113,19 +113,17 @@ def change_balance(
     return True
 
 
-def add_key(
-    connection: sqlite3.Connection, account_id: int, key: str, permissions: str, active: bool
-) -> bool:
+def add_key(connection: Connection, account_id: int, key: str, permissions: str, active: bool) -> bool:
     """False when the key exists already (in any account)."""
     cursor = connection.execute(
-        "INSERT OR IGNORE INTO api_keys (key, account_id, active, permissions) VALUES (?, ?, ?, ?)",
+        "INSERT INTO api_keys (key, account_id, active, permissions) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (key_values.lookup(connection, key), account_id, active, permissions),
     )
     return cursor.rowcount == 1
 
 
 def update_key(
-    connection: sqlite3.Connection, account_id: int, key: str, active: bool | None, permissions: str | None
+    connection: Connection, account_id: int, key: str, active: bool | None, permissions: str | None
 ) -> bool:
     """False when the account has no such key."""
     cursor = connection.execute(
@@ -136,17 +134,17 @@ def update_key(
     return cursor.rowcount == 1
 
 
-def add_sender(connection: sqlite3.Connection, account_id: int, title: str, active: bool) -> bool:
+def add_sender(connection: Connection, account_id: int, title: str, active: bool) -> bool:
     """False when the account has the title already."""
     cursor = connection.execute(
-        "INSERT OR IGNORE INTO sender_ids (account_id, title, active, document, network_stat)"
-        " VALUES (?, ?, ?, 1, 1)",
+        "INSERT INTO sender_ids (account_id, title, active, document, network_stat)"
+        " VALUES (?, ?, ?, 1, 1) ON CONFLICT DO NOTHING",
         (account_id, title, active),
     )
     return cursor.rowcount == 1
 
 
-def update_sender(connection: sqlite3.Connection, account_id: int, title: str, active: bool) -> bool:
+def update_sender(connection: Connection, account_id: int, title: str, active: bool) -> bool:
     cursor = connection.execute(
         "UPDATE sender_ids SET active = ? WHERE account_id = ? AND title = ?", (active, account_id, title)
     )

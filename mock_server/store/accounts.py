@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 
 from ..records import Balance, Principal, SenderId
 from . import keys
+from .connection import Connection
 
 _PRINCIPAL = (
     "SELECT k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled"
@@ -19,7 +19,7 @@ def _permission_set(stored: str) -> frozenset[str]:
     return frozenset(stored.split(",")) if stored else frozenset()
 
 
-def principal(connection: sqlite3.Connection, key: str) -> Principal | None:
+def principal(connection: Connection, key: str) -> Principal | None:
     row = connection.execute(_PRINCIPAL, (keys.lookup(connection, key),)).fetchone()
     if row is None:
         return None
@@ -34,24 +34,24 @@ def principal(connection: sqlite3.Connection, key: str) -> Principal | None:
     )
 
 
-def balance(connection: sqlite3.Connection, account_id: int) -> Balance:
+def balance(connection: Connection, account_id: int) -> Balance:
     main, international = connection.execute(
         "SELECT main, international FROM accounts WHERE id = ?", (account_id,)
     ).fetchone()
     return Balance(main=main, international=international)
 
 
-def debit(connection: sqlite3.Connection, account_id: int, main: int, international: int) -> bool:
+def debit(connection: Connection, account_id: int, main: int, international: int) -> bool:
     """Take both amounts, or nothing when either balance is short."""
     cursor = connection.execute(
-        "UPDATE accounts SET main = main - ?1, international = international - ?2"
-        " WHERE id = ?3 AND main >= ?1 AND international >= ?2",
-        (main, international, account_id),
+        "UPDATE accounts SET main = main - :main, international = international - :international"
+        " WHERE id = :id AND main >= :main AND international >= :international",
+        {"main": main, "international": international, "id": account_id},
     )
     return cursor.rowcount == 1
 
 
-def sender_ids(connection: sqlite3.Connection, account_id: int) -> list[SenderId]:
+def sender_ids(connection: Connection, account_id: int) -> list[SenderId]:
     rows = connection.execute(
         "SELECT id, title, active, document, network_stat FROM sender_ids WHERE account_id = ? ORDER BY id",
         (account_id,),
@@ -59,7 +59,7 @@ def sender_ids(connection: sqlite3.Connection, account_id: int) -> list[SenderId
     return [SenderId(row[0], row[1], bool(row[2]), bool(row[3]), bool(row[4])) for row in rows]
 
 
-def sender_id(connection: sqlite3.Connection, account_id: int, title: str) -> SenderId | None:
+def sender_id(connection: Connection, account_id: int, title: str) -> SenderId | None:
     row = connection.execute(
         "SELECT id, title, active, document, network_stat FROM sender_ids WHERE account_id = ? AND title = ?",
         (account_id, title),

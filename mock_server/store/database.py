@@ -1,4 +1,4 @@
-"""SQLite connections: one per thread (reused), WAL, and `BEGIN IMMEDIATE` write transactions."""
+"""The store's two engines behind one interface; SQLite's: a connection per thread, WAL, `BEGIN IMMEDIATE`."""
 
 from __future__ import annotations
 
@@ -8,17 +8,82 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any
+
+from .. import extra
+from . import sqlite_schema
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from .connection import Connection
 
 MEMORY = ":memory:"
 # A writer waits this long for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
+POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database cannot be used: no server answers, or it was made by a later version of the mock."""
+
+
+def is_postgresql(target: str) -> bool:
+    """Whether `--db` names a PostgreSQL server (a libpq URL) rather than an SQLite file."""
+    return target.startswith(POSTGRESQL_SCHEMES)
 
 
 class Database:
-    """Hands out connections; a file is shared by processes, `:memory:` by the threads of one process."""
+    """Hands out connections: `Database(target)` opens PostgreSQL for a `postgresql://` URL, else SQLite.
+
+    `read()` yields a connection whose every statement is its own snapshot; `write()` one transaction,
+    committed when the block ends and rolled back on any error, that no other writer (of any process
+    or instance) overlaps. The store's queries run on either: SQLite gets the raw sqlite3 connection.
+    """
+
+    # The module holding this engine's DDL, upgrade steps and reset statements (see store.schema).
+    dialect: ModuleType
+    in_memory = False
+
+    def __new__(cls, target: str, *args: Any, **kwargs: Any) -> Database:
+        engine: type[Database] = cls
+        if cls is Database:
+            if is_postgresql(target):
+                extra.require_postgresql("a postgresql:// database")
+                from .postgres import PostgresDatabase  # noqa: PLC0415  # psycopg only when asked for
+
+                engine = PostgresDatabase
+            else:
+                engine = SqliteDatabase
+        return super().__new__(engine)
+
+    def read(self) -> AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def write(self) -> AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def ping(self) -> bool:
+        """True when the database answers a read of the mock's own state: readiness, not liveness."""
+        raise NotImplementedError
+
+    def check(self) -> None:
+        """Raise DatabaseUnavailableError, saying why, when no server answers (before a first start)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """What the start-up line names (never a password)."""
+        raise NotImplementedError
+
+
+class SqliteDatabase(Database):
+    """A file is shared by processes, `:memory:` by the threads of one process."""
 
     def __init__(self, path: str) -> None:
+        self.dialect = sqlite_schema
         self.path = path
         self.in_memory = path == MEMORY
         self._local = threading.local()
@@ -92,12 +157,14 @@ class Database:
                     fcntl.flock(lock_fd, fcntl.LOCK_UN)
 
     def ping(self) -> bool:
-        """True when the database answers a read of the mock's own state: readiness, not liveness."""
         try:
             with self.read() as connection:
                 return connection.execute("SELECT 1 FROM mock_state").fetchone() is not None
         except sqlite3.Error:
             return False
+
+    def describe(self) -> str:
+        return self.path
 
     def close(self) -> None:
         connection = self._shared if self.in_memory else getattr(self._local, "connection", None)

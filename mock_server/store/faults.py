@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# Created by schema.prepare with the other tables; listed in schema's tables that a reset empties.
-DDL = """
-CREATE TABLE IF NOT EXISTS fault_rules (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL,
-    params TEXT NOT NULL,  -- JSON: code, status, seconds, retry_after, commit
-    operation TEXT,
-    api_key TEXT,
-    recipient TEXT,
-    count INTEGER NOT NULL,
-    remaining INTEGER NOT NULL,
-    created_at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS fault_rules_active ON fault_rules (id) WHERE remaining > 0;
-"""
+from .connection import Connection
 
 _COLUMNS = "id, kind, params, operation, api_key, recipient, count, remaining, created_at"
 
@@ -45,7 +30,7 @@ def _rule(row: Sequence[Any]) -> StoredRule:
 
 
 def add(
-    connection: sqlite3.Connection,
+    connection: Connection,
     kind: str,
     params: dict[str, Any],
     match: tuple[str | None, str | None, str | None],
@@ -54,26 +39,27 @@ def add(
     now: float,
 ) -> StoredRule:
     operation, api_key, recipient = match
-    cursor = connection.execute(
+    (rule_id,) = connection.execute(
         "INSERT INTO fault_rules (kind, params, operation, api_key, recipient, count, remaining, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (kind, json.dumps(params, sort_keys=True), operation, api_key, recipient, count, count, now),
-    )
-    return StoredRule(cursor.lastrowid or 0, kind, params, operation, api_key, recipient, count, count, now)
+    ).fetchone()
+    return StoredRule(rule_id, kind, params, operation, api_key, recipient, count, count, now)
 
 
-def any_active(connection: sqlite3.Connection) -> bool:
+def any_active(connection: Connection) -> bool:
     """Whether any rule has requests left: the cheap read every request makes before taking one."""
     return connection.execute("SELECT 1 FROM fault_rules WHERE remaining > 0 LIMIT 1").fetchone() is not None
 
 
 def take(
-    connection: sqlite3.Connection, operation: str, api_key: str | None, recipients: Sequence[str]
+    connection: Connection, operation: str, api_key: str | None, recipients: Sequence[str]
 ) -> StoredRule | None:
     """Use one request of the oldest rule that matches; call inside a write transaction.
 
     The write transaction makes the read and the decrement one step for every worker: two requests
-    never take the same last use of a rule. (A PostgreSQL port reads the candidates FOR UPDATE.)
+    never take the same last use of a rule; the decrement is conditional all the same, so it holds on
+    its own at PostgreSQL's row level too.
     """
     rows = connection.execute(
         f"SELECT {_COLUMNS} FROM fault_rules WHERE remaining > 0"  # noqa: S608  # a constant column list
@@ -83,18 +69,21 @@ def take(
     for row in rows:
         rule = _rule(row)
         if rule.recipient is None or rule.recipient in recipients:
-            connection.execute("UPDATE fault_rules SET remaining = remaining - 1 WHERE id = ?", (rule.id,))
-            return rule
+            taken = connection.execute(
+                "UPDATE fault_rules SET remaining = remaining - 1 WHERE id = ? AND remaining > 0", (rule.id,)
+            ).rowcount
+            if taken == 1:
+                return rule
     return None
 
 
-def listed(connection: sqlite3.Connection) -> list[StoredRule]:
+def listed(connection: Connection) -> list[StoredRule]:
     """Every rule, newest first."""
     rows = connection.execute(f"SELECT {_COLUMNS} FROM fault_rules ORDER BY id DESC").fetchall()  # noqa: S608
     return [_rule(row) for row in rows]
 
 
-def delete(connection: sqlite3.Connection, rule_id: int | None = None) -> int:
+def delete(connection: Connection, rule_id: int | None = None) -> int:
     """Remove one rule, or every rule when `rule_id` is None; returns how many went."""
     if rule_id is None:
         return connection.execute("DELETE FROM fault_rules").rowcount

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..records import Received
+from .connection import Connection
 
 _COLUMNS = (
     "SELECT r.id, m.id, m.account_id, m.report, r.number, m.title, r.text, r.parts, r.encoding,"
@@ -14,7 +13,7 @@ _COLUMNS = (
 )
 
 
-def latest_otp(connection: sqlite3.Connection, number: str) -> Received | None:
+def latest_otp(connection: Connection, number: str) -> Received | None:
     row = connection.execute(
         f"{_COLUMNS} WHERE r.number = ? AND m.otp_code IS NOT NULL ORDER BY m.id DESC LIMIT 1",
         (number,),
@@ -23,7 +22,7 @@ def latest_otp(connection: sqlite3.Connection, number: str) -> Received | None:
 
 
 def received(
-    connection: sqlite3.Connection,
+    connection: Connection,
     *,
     number: str | None = None,
     sms_id: int | None = None,
@@ -62,7 +61,7 @@ def received(
     return [Received(*row) for row in rows.fetchall()]
 
 
-def of_message(connection: sqlite3.Connection, sms_id: int, number: str | None) -> list[Received]:
+def of_message(connection: Connection, sms_id: int, number: str | None) -> list[Received]:
     if number is None:
         rows = connection.execute(f"{_COLUMNS} WHERE m.id = ? ORDER BY r.id", (sms_id,))
     else:
@@ -73,13 +72,11 @@ def of_message(connection: sqlite3.Connection, sms_id: int, number: str | None) 
     return [Received(*row) for row in rows.fetchall()]
 
 
-def message_exists(connection: sqlite3.Connection, sms_id: int) -> bool:
+def message_exists(connection: Connection, sms_id: int) -> bool:
     return connection.execute("SELECT 1 FROM messages WHERE id = ?", (sms_id,)).fetchone() is not None
 
 
-def force(
-    connection: sqlite3.Connection, recipient_id: int, *, outcome: str, send_at: float, due_at: float
-) -> None:
+def force(connection: Connection, recipient_id: int, *, outcome: str, send_at: float, due_at: float) -> None:
     """Set a recipient's outcome and timeline; it counts as reported (its event, if any, is enqueued)."""
     connection.execute(
         "UPDATE recipients SET outcome = ?, send_at = ?, due_at = ?, reported = ? WHERE id = ?",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import sqlite3
+import secrets
+
+from .connection import Connection
 
 # A seed may carry a key's fingerprint instead of the key (the stored seed always does).
 FINGERPRINT_PREFIX = "sha256:"
-_SECRET_DDL = "INSERT OR IGNORE INTO meta (name, value) VALUES ('key_secret', lower(hex(randomblob(32))))"  # noqa: S105  # SQL
+_ADD_SECRET = "INSERT INTO meta (name, value) VALUES ('key_secret', ?) ON CONFLICT DO NOTHING"  # noqa: S105  # SQL
 
 
 def fingerprint(key: str) -> str:
@@ -23,24 +25,24 @@ def seeded_fingerprint(key: str) -> str:
     return fingerprint(key)
 
 
-def ensure_secret(connection: sqlite3.Connection) -> bool:
+def ensure_secret(connection: Connection) -> bool:
     """Create the database's key secret once (every process may try; the first one wins); True if
     this call created it."""
-    return connection.execute(_SECRET_DDL).rowcount == 1
+    return connection.execute(_ADD_SECRET, (secrets.token_hex(32),)).rowcount == 1
 
 
-def _secret(connection: sqlite3.Connection) -> bytes:
+def _secret(connection: Connection) -> bytes:
     # Read each time (a primary-key lookup, a few microseconds): a connection keeps no attributes.
     (value,) = connection.execute("SELECT value FROM meta WHERE name = 'key_secret'").fetchone()
     return bytes.fromhex(value)
 
 
-def stored(connection: sqlite3.Connection, fingerprinted: str) -> str:
+def stored(connection: Connection, fingerprinted: str) -> str:
     """The value api_keys holds for a key with this fingerprint: what a copy of the database shows
     is neither the key nor a hash anyone can compute without the database's secret."""
     return hmac.new(_secret(connection), fingerprinted.encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def lookup(connection: sqlite3.Connection, presented: str) -> str:
+def lookup(connection: Connection, presented: str) -> str:
     """The api_keys value to look a presented key up by (a fingerprint presented is just a string)."""
     return stored(connection, fingerprint(presented))

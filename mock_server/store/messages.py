@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from ..records import Delivery, MessageInfo, NewRecipient
+from .connection import Connection
 
 # The SQL twin of domain.delivery.status_at, so that counting a large batch needs no Python loop.
 _STATUS_SQL = "CASE WHEN :now >= due_at THEN outcome WHEN :now >= send_at THEN 'pending' ELSE 'scheduled' END"
 
 
 def insert(
-    connection: sqlite3.Connection,
+    connection: Connection,
     *,
     account_id: int,
     kind: str,
@@ -26,13 +26,12 @@ def insert(
     recipients: Iterable[NewRecipient],
 ) -> int:
     """Store a message and its recipients; returns its sms_id (increasing, never reused)."""
-    cursor = connection.execute(
+    sms_id: int
+    (sms_id,) = connection.execute(
         "INSERT INTO messages (account_id, kind, title, sms_lang, content_type, report, credits, created_at,"
-        " otp_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " otp_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (account_id, kind, title, sms_lang, content_type, report, credits, created_at, otp_code),
-    )
-    sms_id = cursor.lastrowid
-    assert sms_id is not None
+    ).fetchone()
     connection.executemany(
         "INSERT INTO recipients (message_id, number, text, parts, encoding, country, send_at, due_at, outcome)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -44,7 +43,7 @@ def insert(
     return sms_id
 
 
-def message(connection: sqlite3.Connection, account_id: int, sms_id: int) -> MessageInfo | None:
+def message(connection: Connection, account_id: int, sms_id: int) -> MessageInfo | None:
     row = connection.execute(
         "SELECT id, title, credits, created_at FROM messages WHERE id = ? AND account_id = ?",
         (sms_id, account_id),
@@ -52,7 +51,7 @@ def message(connection: sqlite3.Connection, account_id: int, sms_id: int) -> Mes
     return None if row is None else MessageInfo(*row)
 
 
-def status_counts(connection: sqlite3.Connection, sms_id: int, now: float) -> dict[str, int]:
+def status_counts(connection: Connection, sms_id: int, now: float) -> dict[str, int]:
     rows = connection.execute(
         f"SELECT {_STATUS_SQL} AS status, COUNT(*) FROM recipients WHERE message_id = :id GROUP BY status",  # noqa: S608
         {"now": now, "id": sms_id},
@@ -60,7 +59,7 @@ def status_counts(connection: sqlite3.Connection, sms_id: int, now: float) -> di
     return dict(rows.fetchall())
 
 
-def deliveries(connection: sqlite3.Connection, sms_id: int, limit: int, offset: int) -> list[Delivery]:
+def deliveries(connection: Connection, sms_id: int, limit: int, offset: int) -> list[Delivery]:
     rows = connection.execute(
         "SELECT number, parts, send_at, due_at, outcome FROM recipients WHERE message_id = ?"
         " ORDER BY id LIMIT ? OFFSET ?",

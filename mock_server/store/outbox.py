@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..records import Attempt, Event, Waiting
+from .connection import Connection, skip_locked
 
 PENDING = "pending"
 DELIVERED = "delivered"
@@ -27,14 +26,14 @@ ORDER BY r.due_at, r.id
 _MARK_DUE = "UPDATE recipients SET reported = outcome WHERE reported IS NULL AND due_at <= :now"
 
 
-def enqueue_due(connection: sqlite3.Connection, now: float) -> int:
+def enqueue_due(connection: Connection, now: float) -> int:
     """Account for every recipient whose outcome came due by `now`; returns the events enqueued."""
     enqueued = connection.execute(_ENQUEUE_DUE, {"now": now}).rowcount
     connection.execute(_MARK_DUE, {"now": now})
     return enqueued
 
 
-def has_due(connection: sqlite3.Connection, now: float) -> bool:
+def has_due(connection: Connection, now: float) -> bool:
     """Whether a sweep would find anything: one index probe, for the idle loop."""
     row = connection.execute(
         "SELECT 1 FROM recipients WHERE reported IS NULL AND due_at <= ? LIMIT 1", (now,)
@@ -43,7 +42,7 @@ def has_due(connection: sqlite3.Connection, now: float) -> bool:
 
 
 def enqueue(
-    connection: sqlite3.Connection,
+    connection: Connection,
     *,
     account_id: int,
     sms_id: int,
@@ -62,20 +61,23 @@ def enqueue(
     return cursor.rowcount == 1
 
 
+_CLAIM = (
+    "SELECT id, sms_id, recipient, status, updated_at, created_at, url, secret, attempts"
+    " FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?"
+    " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
+)
+
+
 def claim(
-    connection: sqlite3.Connection, *, now: float, wall: float, owner: str, lease_s: float, limit: int
+    connection: Connection, *, now: float, wall: float, owner: str, lease_s: float, limit: int
 ) -> list[Event]:
     """Lease up to `limit` due events to `owner` until wall-clock `wall + lease_s`.
 
     Due is on the mock clock (so tests fast-forward retries); the lease is on the wall clock, so
-    moving the mock clock never hands an event that is being sent to a second worker.
+    moving the mock clock never hands an event that is being sent to a second worker. On PostgreSQL
+    the candidates are read FOR UPDATE SKIP LOCKED: a claim another instance is making is passed by.
     """
-    rows = connection.execute(
-        "SELECT id, sms_id, recipient, status, updated_at, created_at, url, secret, attempts"
-        " FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?"
-        " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?",
-        (now, wall, limit),
-    ).fetchall()
+    rows = connection.execute(_CLAIM + skip_locked(connection), (now, wall, limit)).fetchall()
     connection.executemany(
         "UPDATE webhook_events SET lease_owner = ?, lease_until = ? WHERE id = ?",
         [(owner, wall + lease_s, row[0]) for row in rows],
@@ -83,7 +85,7 @@ def claim(
     return [Event(*row) for row in rows]
 
 
-def leased_due(connection: sqlite3.Connection, *, now: float, wall: float) -> int:
+def leased_due(connection: Connection, *, now: float, wall: float) -> int:
     """Due events that another worker holds a live lease on (being sent right now)."""
     (count,) = connection.execute(
         "SELECT COUNT(*) FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?"
@@ -94,7 +96,7 @@ def leased_due(connection: sqlite3.Connection, *, now: float, wall: float) -> in
 
 
 def record(
-    connection: sqlite3.Connection,
+    connection: Connection,
     event: Event,
     *,
     owner: str,
@@ -141,30 +143,39 @@ def record(
     return True
 
 
-def attempts(connection: sqlite3.Connection, sms_id: int | None, limit: int) -> list[Attempt]:
-    rows = connection.execute(
-        "SELECT t.event_id, t.sms_id, t.recipient, t.status, t.url, t.attempt, t.outcome, t.response_status,"
-        " t.error, t.attempted_at, COALESCE(e.secret, '') != '' FROM webhook_attempts AS t"
-        " LEFT JOIN webhook_events AS e ON e.id = t.event_id"
-        " WHERE ?1 IS NULL OR t.sms_id = ?1 ORDER BY t.id DESC LIMIT ?2",
-        (sms_id, limit),
-    ).fetchall()
+_ATTEMPTS = (
+    "SELECT t.event_id, t.sms_id, t.recipient, t.status, t.url, t.attempt, t.outcome, t.response_status,"
+    " t.error, t.attempted_at, COALESCE(e.secret, '') != '' FROM webhook_attempts AS t"
+    " LEFT JOIN webhook_events AS e ON e.id = t.event_id"
+)
+_WAITING = "SELECT id, sms_id, recipient, status, attempts, next_attempt_at FROM webhook_events WHERE state = 'pending'"
+
+
+def attempts(connection: Connection, sms_id: int | None, limit: int) -> list[Attempt]:
+    # Two statements rather than `? IS NULL OR …`: PostgreSQL cannot type a parameter that is only NULL.
+    if sms_id is None:
+        found = connection.execute(f"{_ATTEMPTS} ORDER BY t.id DESC LIMIT ?", (limit,))
+    else:
+        found = connection.execute(
+            f"{_ATTEMPTS} WHERE t.sms_id = ? ORDER BY t.id DESC LIMIT ?", (sms_id, limit)
+        )
+    rows = found.fetchall()
     return [
         Attempt(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], bool(row[10]))
         for row in rows
     ]
 
 
-def waiting(connection: sqlite3.Connection, sms_id: int | None) -> list[Waiting]:
-    rows = connection.execute(
-        "SELECT id, sms_id, recipient, status, attempts, next_attempt_at FROM webhook_events"
-        " WHERE state = 'pending' AND (?1 IS NULL OR sms_id = ?1) ORDER BY next_attempt_at, id",
-        (sms_id,),
-    ).fetchall()
+def waiting(connection: Connection, sms_id: int | None) -> list[Waiting]:
+    if sms_id is None:
+        found = connection.execute(f"{_WAITING} ORDER BY next_attempt_at, id")
+    else:
+        found = connection.execute(f"{_WAITING} AND sms_id = ? ORDER BY next_attempt_at, id", (sms_id,))
+    rows = found.fetchall()
     return [Waiting(*row) for row in rows]
 
 
-def next_due(connection: sqlite3.Connection) -> float | None:
+def next_due(connection: Connection) -> float | None:
     """The mock time of the earliest pending event, for the dispatcher's sleep."""
     row = connection.execute(
         "SELECT MIN(next_attempt_at) FROM webhook_events WHERE state = 'pending'"
@@ -172,7 +183,7 @@ def next_due(connection: sqlite3.Connection) -> float | None:
     return None if row is None or row[0] is None else float(row[0])
 
 
-def configure(connection: sqlite3.Connection, account_id: int, url: str | None, secret: str) -> str | None:
+def configure(connection: Connection, account_id: int, url: str | None, secret: str) -> str | None:
     """Set an account's webhook; returns the account's name (None if the account is gone).
 
     The change applies to every attempt made after it, retries of events queued before it included:
@@ -198,7 +209,7 @@ def configure(connection: sqlite3.Connection, account_id: int, url: str | None, 
     return str(row[0])
 
 
-def due_count(connection: sqlite3.Connection, now: float) -> int:
+def due_count(connection: Connection, now: float) -> int:
     """Events due by mock time `now` that no attempt has settled yet (being sent counts as due)."""
     (count,) = connection.execute(
         "SELECT COUNT(*) FROM webhook_events WHERE state = 'pending' AND next_attempt_at <= ?", (now,)

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..records import Snapshot
-from .database import Database
+from .connection import Connection
 
 # Sends, webhook events and attempts add rows (their largest id moves), a reset bumps the generation
-# and an advance the clock offset; a forced outcome only UPDATEs a recipient, so a trigger counts those.
+# and an advance the clock offset; a forced outcome only UPDATEs a recipient, so a trigger counts those (each
+# dialect's DDL, sqlite_schema and postgres_schema, creates it with the tables).
 # Natural transitions (scheduled -> pending -> outcome) are derived from the clock and write nothing:
 # the cursor carries the time of the next one, which changes once the clock has passed it.
-_DDL = """
-CREATE TABLE IF NOT EXISTS inbox_changes (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    forced INTEGER NOT NULL
-);
-INSERT OR IGNORE INTO inbox_changes (id, forced) VALUES (1, 0);
-CREATE TRIGGER IF NOT EXISTS inbox_changes_forced AFTER UPDATE OF outcome ON recipients
-BEGIN
-    UPDATE inbox_changes SET forced = forced + 1 WHERE id = 1;
-END;
-"""
-
 # One statement, so every part comes from the same snapshot. Each part is a primary-key lookup or a
 # rowid maximum, except the next transition, which reads the partial index of unreported recipients
 # (only the ones still scheduled or pending have a due time in the future).
@@ -39,13 +26,7 @@ SELECT
 """
 
 
-def install(database: Database) -> None:
-    """Create the counter and its trigger; idempotent, so every worker may run it at start."""
-    with database.read() as connection:
-        connection.executescript(_DDL)
-
-
-def snapshot(connection: sqlite3.Connection, now: float) -> Snapshot:
+def snapshot(connection: Connection, now: float) -> Snapshot:
     row = connection.execute(_CURSOR, {"now": now}).fetchone()
     generation, offset, forced, recipient, event, attempt, upcoming = row
     return Snapshot((generation, offset, forced, recipient, event, attempt, upcoming), upcoming)

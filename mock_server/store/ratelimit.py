@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
+from .connection import Connection
 
 WINDOW_S = 60.0
 
 
-def hit(connection: sqlite3.Connection, key_id: int, now: float, limit: int) -> bool:
+def hit(connection: Connection, key_id: int, now: float, limit: int) -> bool:
     """Count one request if the key is under its limit; call inside a write transaction."""
     connection.execute("DELETE FROM rate_hits WHERE key_id = ? AND at <= ?", (key_id, now - WINDOW_S))
     (used,) = connection.execute("SELECT COUNT(*) FROM rate_hits WHERE key_id = ?", (key_id,)).fetchone()

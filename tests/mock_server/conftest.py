@@ -38,8 +38,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def app(tmp_path: Path, seed_file: Path, clock: Clock) -> Iterator[Flask]:
-    app = create_app({"DATABASE": str(tmp_path / "mock.sqlite3"), "SEED": str(seed_file), "CLOCK": clock})
+def app(database_target: str, seed_file: Path, clock: Clock) -> Iterator[Flask]:
+    """On SQLite, or on both engines in a module marked `both_engines` (tests/conftest.py)."""
+    app = create_app({"DATABASE": database_target, "SEED": str(seed_file), "CLOCK": clock})
     yield app
     backend(app).database.close()
 

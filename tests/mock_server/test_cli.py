@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests import seeds
+from tests.conftest import both_engines
 from tests.serving import post, serving
 
 pytestmark = pytest.mark.slow
@@ -38,8 +39,13 @@ def test_demo_account_and_quick_health(tmp_path: Path) -> None:
     assert "test-key" in (tmp_path / "server.log").read_text()  # printed at start, as documented
 
 
-def test_concurrent_sends_never_overspend_or_repeat_an_id(tmp_path: Path, seed: Path) -> None:
-    with serving(tmp_path, "--db", "c.sqlite3", "--seed", str(seed), "--workers", "3", "--threads", "2") as (
+@both_engines
+def test_concurrent_sends_never_overspend_or_repeat_an_id(
+    tmp_path: Path, seed: Path, database_target: str
+) -> None:
+    with serving(
+        tmp_path, "--db", database_target, "--seed", str(seed), "--workers", "3", "--threads", "2"
+    ) as (
         base,
         _,
     ):
@@ -67,8 +73,9 @@ def test_concurrent_sends_never_overspend_or_repeat_an_id(tmp_path: Path, seed: 
         assert balance["balance"]["main"] == 0
 
 
-def test_answered_sends_survive_restart_and_kill_9(tmp_path: Path, seed: Path) -> None:
-    args = ("--db", "state.sqlite3", "--seed", str(seed))
+@both_engines
+def test_answered_sends_survive_restart_and_kill_9(tmp_path: Path, seed: Path, database_target: str) -> None:
+    args = ("--db", database_target, "--seed", str(seed))
     with serving(tmp_path, *args) as (base, _):
         first = post(
             base, "/sms/send", {"api_key": SECRET_KEY, "title": "ACME", "text": "x", "sentto": "905321234567"}

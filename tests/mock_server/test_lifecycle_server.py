@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import both_engines
 from tests.mock_server.lifecycle_support import receiving
 from tests.serving import post, serving
 from turkeysms.webhooks import construct_event
@@ -37,9 +38,10 @@ def _send(base: str, to: str = "905321234567") -> int:
     return sms_id
 
 
-def test_every_worker_tells_the_same_time(tmp_path: Path) -> None:
+@both_engines
+def test_every_worker_tells_the_same_time(tmp_path: Path, database_target: str) -> None:
     # A delay no real wait reaches: only the shared advance can deliver the message.
-    with serving(tmp_path, "--db", "clock.sqlite3", "--workers", "3", "--delivery-delay", "600") as (base, _):
+    with serving(tmp_path, "--db", database_target, "--workers", "3", "--delivery-delay", "600") as (base, _):
         sms_id = _send(base)
         assert post(base, "/_mock/clock", {"advance": 7200})[0] == 200
 
@@ -59,8 +61,9 @@ def test_every_worker_tells_the_same_time(tmp_path: Path) -> None:
         assert {answer["result_code"] for _, answer in answers} == {"TS-1052"}  # reset reached them all
 
 
-def test_a_kill_9_in_the_middle_of_retrying_loses_nothing(tmp_path: Path) -> None:
-    args = ("--db", "outbox.sqlite3")
+@both_engines
+def test_a_kill_9_in_the_middle_of_retrying_loses_nothing(tmp_path: Path, database_target: str) -> None:
+    args = ("--db", database_target)
     with receiving(fail_first=10_000, fail_status=503) as receiver:
         with serving(tmp_path, *args) as (base, process):
             body = {"api_key": KEY, "url": receiver.url, "secret": SECRET}

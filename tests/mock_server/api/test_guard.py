@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import both_engines
 from turkeysms_mock import create_app
 
 TOKEN = "tok-3f9a"
@@ -96,8 +97,9 @@ def test_a_webhook_url_with_cr_or_lf_is_refused(tmp_path: Path) -> None:
         assert (response.status_code, response.get_json()["error"]) == (400, "invalid_request"), url
 
 
-def test_health_is_readiness_and_includes_the_database(tmp_path: Path) -> None:
-    app = create_app({"DATABASE": str(tmp_path / "ready.sqlite3")})
+@both_engines
+def test_health_is_readiness_and_includes_the_database(database_target: str) -> None:
+    app = create_app({"DATABASE": database_target})
     client = app.test_client()
     assert client.get("/_mock/health").status_code == 200
     database = app.extensions["turkeysms_mock"].database

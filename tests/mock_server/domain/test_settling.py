@@ -5,12 +5,14 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import both_engines
 from turkeysms_mock import create_app
+
+pytestmark = both_engines  # "the same holds for PostgreSQL" (issue 14)
 
 EVENTS = 55
 TIMEOUT_S = 1.0  # per attempt: 55 attempts in a row would take about a minute
@@ -24,8 +26,8 @@ def hanging() -> Iterator[socket.socket]:
 
 
 @pytest.fixture
-def mock(tmp_path: Path, hanging: socket.socket) -> FlaskClient:
-    app = create_app({"DATABASE": str(tmp_path / "settle.sqlite3"), "WEBHOOK_TIMEOUT_S": TIMEOUT_S})
+def mock(database_target: str, hanging: socket.socket) -> FlaskClient:
+    app = create_app({"DATABASE": database_target, "WEBHOOK_TIMEOUT_S": TIMEOUT_S})
     client = app.test_client()
     url = f"http://127.0.0.1:{hanging.getsockname()[1]}/hook"
     assert (

@@ -1,4 +1,4 @@
-"""Connections and write locks of the SQLite store."""
+"""Connections and write locks of the store (the descriptors are SQLite's; the locks both engines')."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import threading
 from pathlib import Path
 
+from tests.conftest import both_engines
 from turkeysms_mock.store.database import Database
 
 
@@ -47,8 +48,9 @@ def test_threads_that_end_leave_no_descriptor_behind(tmp_path: Path) -> None:
     database.close()
 
 
-def test_writers_in_threads_exclude_each_other(tmp_path: Path) -> None:
-    database = Database(str(tmp_path / "mock.sqlite3"))
+@both_engines
+def test_writers_in_threads_exclude_each_other(database_target: str) -> None:
+    database = Database(database_target)
     with database.write() as connection:
         connection.execute("CREATE TABLE counter (n INTEGER)")
         connection.execute("INSERT INTO counter VALUES (0)")

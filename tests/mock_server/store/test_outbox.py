@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from tests.conftest import both_engines
 from turkeysms_mock.domain.seed import load
 from turkeysms_mock.store import outbox, schema
 from turkeysms_mock.store.database import Database
 
+pytestmark = both_engines
 
-def _database(tmp_path: Path) -> Database:
-    database = Database(str(tmp_path / "outbox.sqlite3"))
+
+def _database(target: str) -> Database:
+    database = Database(target)
     schema.prepare(database, load(None))
     with database.write() as connection:
         outbox.configure(connection, 1, "http://127.0.0.1:9/h", "s")
@@ -26,8 +27,8 @@ def _database(tmp_path: Path) -> Database:
     return database
 
 
-def test_a_lease_is_exclusive_until_it_lapses(tmp_path: Path) -> None:
-    database = _database(tmp_path)
+def test_a_lease_is_exclusive_until_it_lapses(database_target: str) -> None:
+    database = _database(database_target)
     with database.write() as connection:
         [mine] = outbox.claim(connection, now=100, wall=1000, owner="a", lease_s=30, limit=10)
         assert outbox.claim(connection, now=10**9, wall=1029, owner="b", lease_s=30, limit=10) == []
@@ -50,8 +51,8 @@ def test_a_lease_is_exclusive_until_it_lapses(tmp_path: Path) -> None:
     database.close()
 
 
-def test_a_failed_attempt_waits_until_its_next_time(tmp_path: Path) -> None:
-    database = _database(tmp_path)
+def test_a_failed_attempt_waits_until_its_next_time(database_target: str) -> None:
+    database = _database(database_target)
     with database.write() as connection:
         [event] = outbox.claim(connection, now=100, wall=0, owner="a", lease_s=30, limit=10)
         outbox.record(

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import both_engines
 from turkeysms_mock.domain import seed
 from turkeysms_mock.store import accounts, schema
 from turkeysms_mock.store.database import Database
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    found = Database(str(tmp_path / "s.sqlite3"))
+def database(database_target: str) -> Database:
+    found = Database(database_target)
     schema.prepare(found, seed.load(None))
     return found
 
 
+@both_engines
 def test_prepare_seeds_only_an_empty_database(database: Database) -> None:
     with database.write() as connection:
         assert accounts.debit(connection, 1, 1500 - 7, 0)
@@ -27,6 +28,7 @@ def test_prepare_seeds_only_an_empty_database(database: Database) -> None:
         assert accounts.balance(connection, 1).main == 7
 
 
+@both_engines
 def test_a_failed_write_leaves_nothing(database: Database) -> None:
     with pytest.raises(RuntimeError), database.write() as connection:
         assert accounts.debit(connection, 1, 1500, 0)
@@ -35,6 +37,7 @@ def test_a_failed_write_leaves_nothing(database: Database) -> None:
         assert accounts.balance(connection, 1).main == 1500
 
 
+@both_engines
 def test_debit_takes_both_or_nothing(database: Database) -> None:
     with database.write() as connection:
         assert accounts.debit(connection, 1, 10, 251) is False

@@ -1,0 +1,54 @@
+"""Fixtures every suite may use: the database engine a test runs on, and the session's PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.postgres import ENGINES, DatabaseFactory, PostgresServer, close_pools
+
+# `@both_engines` (or `pytestmark = both_engines`) runs a test once on SQLite and once on PostgreSQL:
+# the `engine` fixture is parametrized, and every fixture built on `database_target` follows it.
+both_engines = pytest.mark.parametrize(
+    "engine", [pytest.param(name, marks=getattr(pytest.mark, name)) for name in ENGINES]
+)
+
+
+@pytest.fixture
+def engine() -> str:
+    """SQLite unless the test is parametrized over `both_engines`."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+    """One PostgreSQL 16 for the session, started on first use (about a second)."""
+    server = PostgresServer(tmp_path_factory.mktemp("postgresql"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_database(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[DatabaseFactory]:
+    """A factory of new, separate databases on the test's engine (an SQLite path or a PostgreSQL URL)."""
+    server: PostgresServer | None = (
+        request.getfixturevalue("postgres_server") if engine == "postgresql" else None
+    )
+    made = iter(range(1, 1_000))
+
+    def new(name: str = "mock") -> str:
+        if server is None:
+            return str(tmp_path / f"{name}-{next(made)}.sqlite3")
+        return server.fresh()
+
+    yield new
+    if server is not None:
+        close_pools()  # the ones the test's mocks opened
+
+
+@pytest.fixture
+def database_target(fresh_database: DatabaseFactory) -> str:
+    """Where the test's mock keeps its state: `--db` / create_app's DATABASE."""
+    return fresh_database()
