@@ -52,3 +52,14 @@ def fresh_database(engine: str, tmp_path: Path, request: pytest.FixtureRequest) 
 def database_target(fresh_database: DatabaseFactory) -> str:
     """Where the test's mock keeps its state: `--db` / create_app's DATABASE."""
     return fresh_database()
+
+
+@pytest.fixture(scope="session")
+def postgresql_database(postgres_server: PostgresServer) -> DatabaseFactory:
+    """A factory of new PostgreSQL databases no mock has started on yet (a first start), for any scope:
+    e.g. two instances in subprocesses, which open and close their own pools."""
+
+    def new(name: str = "mock") -> str:  # the signature of DatabaseFactory (tests/postgres.py)
+        return postgres_server.fresh(empty=True)
+
+    return new

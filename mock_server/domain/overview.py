@@ -11,9 +11,9 @@ from .backend import Backend
 
 
 def _rules_part(rules: Sequence[stored_faults.StoredRule]) -> tuple[int, int, int | None]:
-    # Rule ids are never reused (AUTOINCREMENT, an identity on PostgreSQL), an add raises the largest one, a removal lowers the
-    # count and a use lowers the remaining sum: between two polls the three differ whenever the
-    # listing does (a reset, which empties the table, also bumps the generation).
+    # Rule ids are never reused (AUTOINCREMENT; an identity on PostgreSQL), an add raises the largest
+    # one, a removal lowers the count and a use lowers the remaining sum: between two polls the three
+    # differ whenever the listing does (a reset, which empties the table, also bumps the generation).
     return len(rules), sum(rule.remaining for rule in rules), max((rule.id for rule in rules), default=None)
 
 

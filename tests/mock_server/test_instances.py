@@ -24,8 +24,9 @@ from turkeysms_mock.domain.webhooks import Policy
 pytestmark = pytest.mark.slow
 
 BACKENDS = ["sqlite", "postgresql"]
-# The fixture that pgstore's PostgreSQL backend provides: a URL of an empty database on a pgserver.
-PG_FIXTURE = "postgresql_url"
+# The fixture that pgstore's PostgreSQL backend provides (tests/conftest.py): a session-scoped factory of
+# new, empty databases on a pgserver, so the module's pair and each test of its own get separate ones.
+PG_FIXTURE = "postgresql_database"
 
 THREADS = 8
 SENDS_PER_THREAD = 500
@@ -38,7 +39,7 @@ def database_url(kind: str, request: pytest.FixtureRequest, directory: Path) -> 
     if kind == "sqlite":
         return str(directory / "team.sqlite3")
     try:
-        url: str = request.getfixturevalue(PG_FIXTURE)
+        url: str = request.getfixturevalue(PG_FIXTURE)()
     except pytest.FixtureLookupError:
         pytest.skip(f"the PostgreSQL backend's {PG_FIXTURE} fixture is not there yet")
     return url
