@@ -161,7 +161,8 @@ class BaseClient:
         self, prepared: Prepared, response: httpx.Response, started: float, attempt: int
     ) -> APIResponse[Any] | TurkeySMSError:
         """The APIResponse of a success, or the TurkeySMSError an answer stands for."""
-        error = check_response(response, self._key())
+        body = decode_body(response)
+        error = check_response(response, self._key(), body)
         if logger.isEnabledFor(logging.DEBUG):
             code = error.code if error is not None else None
             logger.debug(
@@ -176,7 +177,9 @@ class BaseClient:
                 self._answer_text(response),
             )
         if error is None:
-            return APIResponse(response, prepared.call.result_type, secret=self._key(), retries_taken=attempt)
+            return APIResponse(
+                response, prepared.call.result_type, secret=self._key(), retries_taken=attempt, decoded=body
+            )
         if error.status_code == 504 and not prepared.call.idempotent:
             # The gateway gave up waiting, not the provider: the send may have gone out.
             error._mark_retryable(False)

@@ -41,9 +41,11 @@ def _reports_failure(body: Mapping[str, Any]) -> bool:
     return status is not None and status != "success"
 
 
-def error_from_response(response: httpx.Response, secret: str) -> TurkeySMSError | None:
-    """The error an answer stands for, or None when it is a success (or a status)."""
-    body = decode_body(response)
+def error_from_response(
+    response: httpx.Response, secret: str, body: Mapping[str, Any] | None
+) -> TurkeySMSError | None:
+    """The error an answer stands for, or None when it is a success (or a status); `body` is its
+    `decode_body`, decoded once by the caller, which parses the same dict on success."""
     if response.is_success and (body is None or not _reports_failure(body)):
         return None
     safe_body = redact(body, secret) if body is not None else None
@@ -60,9 +62,11 @@ def error_from_response(response: httpx.Response, secret: str) -> TurkeySMSError
     )
 
 
-def check_response(response: httpx.Response, secret: str) -> TurkeySMSError | None:
-    """The error an answer stands for, with its Retry-After; None on success."""
-    error = error_from_response(response, secret)
+def check_response(
+    response: httpx.Response, secret: str, body: Mapping[str, Any] | None
+) -> TurkeySMSError | None:
+    """The error an answer stands for, with its Retry-After; None on success (`body`: its decode_body)."""
+    error = error_from_response(response, secret, body)
     if error is not None:
         error.retry_after = parse_retry_after(response.headers.get("retry-after"))
     return error

@@ -28,13 +28,21 @@ class APIResponse(Generic[T]):
     """
 
     def __init__(
-        self, http_response: httpx.Response, model: type[T], *, secret: str, retries_taken: int = 0
+        self,
+        http_response: httpx.Response,
+        model: type[T],
+        *,
+        secret: str,
+        retries_taken: int = 0,
+        decoded: Mapping[str, Any] | None = None,
     ) -> None:
         self.http_response: httpx.Response = http_response
         self.retries_taken: int = retries_taken
         self._model = model
         self._secret = secret
         self._parsed: T | None = None
+        # The body's JSON object when the client already decoded it to check the answer: parsed once.
+        self._decoded = decoded
 
     @property
     def status_code(self) -> int:
@@ -74,7 +82,7 @@ class APIResponse(Generic[T]):
     def _parse(self) -> T:
         model: Any = self._model
         try:
-            data = self.json()
+            data = self.json() if self._decoded is None else self._decoded
             if not isinstance(data, Mapping):
                 raise TypeError("the body is not a JSON object")
             parsed: T = model.from_dict(data)
