@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import typing as _typing
+
 from turkeysms import types, webhooks
-from turkeysms._async_client import AsyncTurkeySMS
 from turkeysms._bulk import (
     DEFAULT_CHUNK_SIZE,
     AsyncBulkSend,
@@ -44,6 +45,9 @@ from turkeysms.webhooks import (
     verify_signature,
 )
 from turkeysms_api.models import ContentType, OtpDigits, SmsLang
+
+if _typing.TYPE_CHECKING:
+    from turkeysms._async_client import AsyncTurkeySMS
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -94,10 +98,34 @@ __all__ = [
     "webhooks",
 ]
 
-# Present public names as turkeysms.X rather than turkeysms._client.X, as httpx does,
-# so that reprs, docs and tracebacks point at the import users write.
+# Imported on first use: the async client brings asyncio (about a tenth of `import turkeysms`),
+# which a synchronous program never needs.
+_LAZY = {"AsyncTurkeySMS": "turkeysms._async_client"}
+
+
+def _present(obj: object) -> object:
+    # Present public names as turkeysms.X rather than turkeysms._client.X, as httpx does,
+    # so that reprs, docs and tracebacks point at the import users write.
+    if isinstance(obj, type) and getattr(obj, "__module__", "").startswith("turkeysms._"):
+        obj.__module__ = "turkeysms"
+    return obj
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'turkeysms' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = _present(getattr(importlib.import_module(_LAZY[name]), name))
+    globals()[name] = value  # once: later lookups find it without this hook
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and getattr(_obj, "__module__", "").startswith("turkeysms._"):
-        _obj.__module__ = "turkeysms"
-del _name, _obj
+    if _name not in _LAZY:
+        _present(globals()[_name])
+del _name

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import re
 import warnings
 from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from turkeysms._exceptions import APIConnectionError, InvalidRequestError, TurkeySMSError
 from turkeysms_api.models import SendBulkSmsResponse
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -386,6 +388,8 @@ class AsyncBulkSend(_BulkBase, AsyncIterator[BulkChunkResult]):
             return error
 
     async def _run(self) -> AsyncIterator[BulkChunkResult]:
+        import asyncio  # noqa: PLC0415  # only async code needs it; `import turkeysms` stays without
+
         source = self._chunks()
         pending: dict[asyncio.Task[SendBulkSmsResponse | TurkeySMSError], tuple[int, list[str]]] = {}
         finished: dict[int, BulkChunkResult] = {}

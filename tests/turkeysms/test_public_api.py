@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import turkeysms
 from turkeysms import segments
 
@@ -80,3 +83,12 @@ def test_public_classes_present_as_turkeysms() -> None:
 def test_segments_is_the_shared_module() -> None:
     assert turkeysms.estimate is segments.estimate
     assert turkeysms.estimate("hello", sms_lang=0).parts == 1
+
+
+def test_import_turkeysms_leaves_the_async_client_and_asyncio_until_used() -> None:
+    code = (
+        "import sys, turkeysms; print(sorted(m for m in ('asyncio', 'turkeysms._async_client',"
+        " 'turkeysms_spec.documents') if m in sys.modules)); print(turkeysms.AsyncTurkeySMS.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["[]", "turkeysms"]
