@@ -7,6 +7,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,19 +58,25 @@ class Instance:
 
 @contextmanager
 def pair(workdir: Path, database: str, seed_file: Path, *extra: str) -> Iterator[tuple[Instance, Instance]]:
-    """Instance A (`python -m turkeysms_mock`), then B (the console script), both on `database`.
-
-    B starts once A is healthy, as a second host joining a running team would: A creates the schema
-    and applies the seed, B finds the state there and keeps it.
-    """
+    """Instance A (`python -m turkeysms_mock`) and B (the console script) on `database`, started at
+    once, as a team's deployment starts its hosts: both prepare the schema and the seed concurrently."""
     args = ("--db", database, "--seed", str(seed_file), "--control-token", TOKEN, *extra)
+    contexts = [
+        serving(workdir, *args, log=workdir / f"{name}.log", command=command)
+        for name, command in (("a", MODULE_COMMAND), ("b", CONSOLE_SCRIPT))
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(context.__enter__) for context in contexts]
     with ExitStack() as stack:
         started = []
-        for name, command in (("a", MODULE_COMMAND), ("b", CONSOLE_SCRIPT)):
-            base, process = stack.enter_context(
-                serving(workdir, *args, log=workdir / f"{name}.log", command=command)
-            )
-            started.append(Instance(name, base, process.pid))
+        for name, context, future in zip("ab", contexts, futures, strict=True):
+            if future.exception() is None:
+                stack.push(context.__exit__)  # stopped however the other one fared
+                base, process = future.result()
+                started.append(Instance(name, base, process.pid))
+        for future in futures:
+            if (error := future.exception()) is not None:
+                raise error
         yield started[0], started[1]
 
 

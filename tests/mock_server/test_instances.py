@@ -17,16 +17,13 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.conftest import both_engines
 from tests.mock_server import instances
 from tests.mock_server.instances import COST, INSUFFICIENT, KEY, TO, Instance, pair
+from tests.postgres import ENGINES
 from turkeysms_mock.domain.webhooks import Policy
 
 pytestmark = pytest.mark.slow
-
-BACKENDS = ["sqlite", "postgresql"]
-# The fixture that pgstore's PostgreSQL backend provides (tests/conftest.py): a session-scoped factory of
-# new, empty databases on a pgserver, so the module's pair and each test of its own get separate ones.
-PG_FIXTURE = "postgresql_database"
 
 THREADS = 8
 SENDS_PER_THREAD = 500
@@ -34,23 +31,18 @@ SENDS_PER_THREAD = 500
 START = 2 * 2500 + 1
 
 
-def database_url(kind: str, request: pytest.FixtureRequest, directory: Path) -> str:
-    """A fresh database of `kind`: a SQLite file both processes open, or a PostgreSQL URL."""
-    if kind == "sqlite":
-        return str(directory / "team.sqlite3")
-    try:
-        url: str = request.getfixturevalue(PG_FIXTURE)()
-    except pytest.FixtureLookupError:
-        pytest.skip(f"the PostgreSQL backend's {PG_FIXTURE} fixture is not there yet")
-    return url
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(
+    scope="module", params=[pytest.param(name, marks=getattr(pytest.mark, name)) for name in ENGINES]
+)
 def running(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Instance, Instance]]:
+    """Both instances for the module, on a SQLite file or a database of the session's PostgreSQL."""
     workdir = tmp_path_factory.mktemp(f"team-{request.param}")
-    url = database_url(request.param, request, workdir)
+    if request.param == "sqlite":
+        url = str(workdir / "team.sqlite3")
+    else:
+        url = request.getfixturevalue("postgres_server").fresh()
     with pair(workdir, url, instances.seed(workdir / "seed.yaml", START)) as both:
         yield both
 
@@ -154,11 +146,9 @@ class Outcome:
     after_kill: bool
 
 
-@pytest.mark.parametrize("kind", BACKENDS)
-def test_a_kill_9_of_one_instance_loses_no_send_and_no_webhook(
-    kind: str, request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    url = database_url(kind, request, tmp_path)
+@both_engines
+def test_a_kill_9_of_one_instance_loses_no_send_and_no_webhook(database_target: str, tmp_path: Path) -> None:
+    url = database_target
     seed = instances.seed(tmp_path / "seed.yaml", KILL_START)
     options = (
         *("--delivery-delay", "0", "--webhook-backoff", "1", "--webhook-timeout", str(KILL_TIMEOUT_S)),
