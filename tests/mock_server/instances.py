@@ -27,9 +27,16 @@ TOKEN = "team-control-token"
 TEXT = "A" * 161
 COST = 2
 TO = "905321234567"
-# What a send the balance cannot pay for answers, as the spec's catalogue documents it.
-_POOR = next(code for code in result_codes().values() if code.family == "insufficient_balance")
-INSUFFICIENT = (_POOR.http_status, _POOR.code)
+
+
+def _documented(family: str) -> tuple[int, str]:
+    """The HTTP status and TS code of a refusal, as the spec's catalogue documents it."""
+    found = next(code for code in result_codes().values() if code.family == family)
+    return found.http_status, found.code
+
+
+INSUFFICIENT = _documented("insufficient_balance")
+RATE_LIMITED = _documented("rate_limit")
 
 
 def seed(path: Path, main: int) -> Path:

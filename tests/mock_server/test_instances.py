@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import both_engines
 from tests.mock_server import instances
-from tests.mock_server.instances import COST, INSUFFICIENT, KEY, TO, Instance, pair
+from tests.mock_server.instances import COST, INSUFFICIENT, KEY, RATE_LIMITED, TO, Instance, pair
 from tests.postgres import ENGINES
 from turkeysms_mock.domain.webhooks import Policy
 
@@ -112,14 +112,19 @@ def test_control_state_is_shared_by_every_instance(team: tuple[Instance, Instanc
         seen = to_b.get("/_mock/health").json()["now"]
         assert 7200 - 1 < datetime.fromisoformat(seen).timestamp() - time.time() < 7200 + 60
         assert datetime.fromisoformat(seen) >= datetime.fromisoformat(moved)
-        # A fault rule added through A is taken by B's next matching request, and only once.
-        rule = {"kind": "code", "code": "TS-1060", "operation": "/sms/send", "count": 1}
+        # A fault rule made through A: its 5 requests are taken once each by 24 sends over both.
+        rule = {"kind": "code", "code": "TS-1030", "operation": "/sms/send", "count": 5}
         assert to_a.post("/_mock/faults", json=rule).status_code == 201
-        faulted = instances.send(to_b)
-        assert faulted[1]["result_code"] == "TS-1060"
-        assert instances.send(to_b)[0] == 200
-        assert [f["remaining"] for f in to_a.get("/_mock/faults").json()["faults"]] == [0]
-        assert len(instances.stored_ids(to_a)) == 2
+        codes = Counter(body["result_code"] for _, body in _burst(a, b, 24))
+        assert codes["TS-1030"] == 5
+        assert [f["remaining"] for f in to_b.get("/_mock/faults").json()["faults"]] == [0]
+        # A rate limit set through A is one rolling minute (of the shared clock) for both.
+        to_a.post("/_mock/clock", json={"advance": 120, "wait": 0})
+        limit = {"rate_limit_per_minute": 10}
+        assert to_a.patch("/_mock/accounts/team", json=limit).status_code == 200
+        answers = Counter((status, body["result_code"]) for status, body in _burst(a, b, 30))
+        assert answers == {(200, "TS-1024"): 10, RATE_LIMITED: 20}
+        assert len(instances.stored_ids(to_b)) == 1 + 19 + 10
         # A reset through A: B sees the seed again, no messages, no rule, the clock back to real time.
         assert to_a.post("/_mock/reset", json={}).status_code == 200
         assert instances.stored_ids(to_b) == []
@@ -127,6 +132,17 @@ def test_control_state_is_shared_by_every_instance(team: tuple[Instance, Instanc
         assert to_b.get("/_mock/faults").json()["faults"] == []
         now = datetime.fromisoformat(to_b.get("/_mock/health").json()["now"]).timestamp()
         assert abs(now - time.time()) < 60
+
+
+def _burst(a: Instance, b: Instance, sends: int) -> list[tuple[int, dict[str, Any]]]:
+    """`sends` sends at once, every other one through B, one connection each."""
+
+    def one(index: int) -> tuple[int, dict[str, Any]]:
+        with (a, b)[index % 2].client() as client:
+            return instances.send(client)
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        return list(pool.map(one, range(sends)))
 
 
 # The kill test's webhook timeout: short, so that the killed instance's lease lapses within seconds.
