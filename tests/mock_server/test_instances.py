@@ -17,10 +17,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import both_engines
 from tests.mock_server import instances
 from tests.mock_server.instances import COST, INSUFFICIENT, KEY, RATE_LIMITED, TO, Instance, pair
-from tests.postgres import ENGINES
+from tests.postgres import ENGINES, DatabaseFactory
 from turkeysms_mock.domain.webhooks import Policy
 
 pytestmark = pytest.mark.slow
@@ -31,18 +30,25 @@ SENDS_PER_THREAD = 500
 START = 2 * 2500 + 1
 
 
-@pytest.fixture(
-    scope="module", params=[pytest.param(name, marks=getattr(pytest.mark, name)) for name in ENGINES]
-)
+ON_EACH_ENGINE = [pytest.param(name, marks=getattr(pytest.mark, name)) for name in ENGINES]
+
+
+def new_database(engine: str, request: pytest.FixtureRequest, directory: Path) -> str:
+    """A database no mock has started on: a SQLite file in `directory`, or a new one on the session's
+    PostgreSQL (tests/conftest.py); the two instances create its schema together."""
+    if engine == "sqlite":
+        return str(directory / "team.sqlite3")
+    factory: DatabaseFactory = request.getfixturevalue("postgresql_database")
+    return factory()
+
+
+@pytest.fixture(scope="module", params=ON_EACH_ENGINE)
 def running(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Instance, Instance]]:
-    """Both instances for the module, on a SQLite file or a database of the session's PostgreSQL."""
+    """Both instances for the module's tests (each resets them first)."""
     workdir = tmp_path_factory.mktemp(f"team-{request.param}")
-    if request.param == "sqlite":
-        url = str(workdir / "team.sqlite3")
-    else:
-        url = request.getfixturevalue("postgres_server").fresh()
+    url = new_database(request.param, request, workdir)
     with pair(workdir, url, instances.seed(workdir / "seed.yaml", START)) as both:
         yield both
 
@@ -162,9 +168,11 @@ class Outcome:
     after_kill: bool
 
 
-@both_engines
-def test_a_kill_9_of_one_instance_loses_no_send_and_no_webhook(database_target: str, tmp_path: Path) -> None:
-    url = database_target
+@pytest.mark.parametrize("engine", ON_EACH_ENGINE)
+def test_a_kill_9_of_one_instance_loses_no_send_and_no_webhook(
+    engine: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    url = new_database(engine, request, tmp_path)
     seed = instances.seed(tmp_path / "seed.yaml", KILL_START)
     options = (
         *("--delivery-delay", "0", "--webhook-backoff", "1", "--webhook-timeout", str(KILL_TIMEOUT_S)),
