@@ -6,7 +6,7 @@ import argparse
 import json
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
@@ -43,7 +43,7 @@ def _time(call: Callable[[], Any], calls: int) -> float:
     return (time.perf_counter() - start) / calls
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=300, help="calls per timed round (default 300)")
     parser.add_argument(
@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument(
         "--target", choices=("mock", "wsgi"), default="mock", help="instant MockTransport or the mock app"
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     transport = _transport(args.target)
     raw = httpx.Client(transport=transport, base_url="http://bench", timeout=30)
