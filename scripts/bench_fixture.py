@@ -108,7 +108,11 @@ def run_variant(variant: str, tests: int, python: str) -> Run:
         (root / f"test_{variant}.py").write_text(test_module(variant, tests))
         (root / "bench_fixture_recorder.py").write_text(RECORDER)
         out = root / "phases.json"
-        env = {**os.environ, "BENCH_FIXTURE_OUT": str(out), "PYTHONPATH": str(root)}
+        env = {
+            **os.environ,
+            "BENCH_FIXTURE_OUT": str(out),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+        }
         command = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "bench_fixture_recorder"]
         # An empty rootdir/ini: the project's own pytest settings must not shape the user's run.
         command += ["--rootdir", tmp, "-c", os.devnull, str(root)]
