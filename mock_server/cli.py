@@ -21,7 +21,7 @@ ALLOWED_HOSTS_ENV = "TURKEYSMS_MOCK_ALLOWED_HOSTS"
 # What the start-up lines point at, after the address itself.
 LINKS = (("inbox", "/"), ("API docs", "/docs"), ("messages", "/_mock/messages"))
 # What create_app imports, imported before the fork: each worker would otherwise import them again
-# after it (about 0.2 s of CPU per worker on the way to the first answer).
+# after it, on its way to the first answer (scripts/bench-startup).
 APP_MODULES = tuple(
     f".api.{name}"
     for name in (

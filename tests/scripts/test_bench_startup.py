@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -53,3 +54,9 @@ def test_a_server_that_exits_fails_the_benchmark(tmp_path: Path) -> None:
 def test_one_start_of_the_mock_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench_startup.main(["--rounds", "1", "--no-prism"]) == 0
     assert "turkeysms-mock (SQLite file) median" in capsys.readouterr().out
+
+
+def test_cpu_seconds_of_this_process_grow_with_work() -> None:
+    before = bench_startup.cpu_seconds(os.getpid())
+    sum(i * i for i in range(3_000_000))
+    assert bench_startup.cpu_seconds(os.getpid()) > before
