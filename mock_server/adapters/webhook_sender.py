@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import socket
 import threading
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -28,16 +31,66 @@ class _Result:
     error: str | None = None
 
 
-def _post(client: httpx.Client, event: Event) -> _Result:
+class _Deadline:
+    """Ends an attempt at `timeout_s` however its receiver answers. httpx's timeout bounds each read,
+    not the attempt: an answer trickling a byte at a time would hold the sender (and its lease, and
+    every event behind it) for as long as it trickled. At the deadline the attempt's socket is shut
+    down, which ends the blocked read at once."""
+
+    def __init__(self, timeout_s: float) -> None:
+        self.expired = threading.Event()
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout_s, self._expire)
+        self._timer.daemon = True
+
+    def trace(self, name: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: note the socket of each connection the attempt opens."""
+        if name != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        found = stream.get_extra_info("socket") if stream is not None else None
+        if isinstance(found, socket.socket):
+            with self._lock:
+                self._sockets.append(found)
+            if self.expired.is_set():
+                self._expire()
+
+    def _expire(self) -> None:
+        self.expired.set()
+        with self._lock:
+            for held in self._sockets:
+                with contextlib.suppress(OSError):
+                    held.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.cancel()
+
+
+def _post(client: httpx.Client, event: Event, timeout_s: float) -> _Result:
     raw = webhooks.body(event)
-    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(raw, event.secret)}
-    try:
-        response = client.post(event.url, content=raw, headers=headers)
-    except httpx.TimeoutException as error:
-        return _Result("timeout", error=f"{type(error).__name__}: no answer in time")
-    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
-        # ValueError: a URL httpx cannot use; it will never work, but it is retried and recorded alike.
-        return _Result("connection_error", error=f"{type(error).__name__}: {error}")
+    # A connection of its own per attempt (no keep-alive), so that the deadline knows its socket.
+    headers = {
+        "Content-Type": "application/json",
+        SIGNATURE_HEADER: sign(raw, event.secret),
+        "Connection": "close",
+    }
+    with _Deadline(timeout_s) as deadline:
+        try:
+            response = client.post(
+                event.url, content=raw, headers=headers, extensions={"trace": deadline.trace}
+            )
+        except httpx.TimeoutException as error:
+            return _Result("timeout", error=f"{type(error).__name__}: no answer in time")
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
+            if deadline.expired.is_set():
+                return _Result("timeout", error=f"no whole answer within {timeout_s:g} s")
+            # ValueError: a URL httpx cannot use; it will never work, but it is retried and recorded alike.
+            return _Result("connection_error", error=f"{type(error).__name__}: {error}")
     if 200 <= response.status_code < 300:
         return _Result(webhooks.DELIVERED, response.status_code)
     return _Result("http_error", response.status_code, f"HTTP {response.status_code}")
@@ -108,7 +161,7 @@ class Dispatcher:
                 client.close()
 
     def _attempt(self, client: httpx.Client, event: Event) -> None:
-        result = _post(client, event)
+        result = _post(client, event, self.policy.timeout_s)
         kept = webhooks.record(
             self.backend,
             event,
