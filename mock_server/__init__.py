@@ -39,6 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         control,
         docs,
         errors,
+        fast_path,
         faults,
         groups,
         guard,
@@ -118,4 +119,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
+    fast_path.install(app, state)
     return app

@@ -39,7 +39,7 @@ def _http(error: HTTPException) -> Response:
     return transport_error(status, error.description or "Invalid request.")
 
 
-def _unexpected(error: Exception) -> Response:
+def unexpected(error: Exception) -> Response:
     # A bug of the mock: logged with its traceback (never the body, which holds the key).
     log.error("unhandled %s", type(error).__name__, exc_info=error)
     return transport_error(500, "Internal error of the mock server.")
@@ -47,4 +47,4 @@ def _unexpected(error: Exception) -> Response:
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http)
-    app.register_error_handler(Exception, _unexpected)
+    app.register_error_handler(Exception, unexpected)

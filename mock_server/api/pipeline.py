@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+from werkzeug.datastructures import Headers
 
 from ..domain import accounts, faults
 from ..domain.backend import Backend
@@ -17,6 +18,8 @@ from .operations import Operation, operations
 
 Handler = Callable[[Backend, Principal, dict[str, Any]], dict[str, Any]]
 EXTENSION_KEY = "turkeysms_mock"
+# Every operation routed through the pipeline, by its contract path: what fast_path answers.
+ROUTES: dict[str, tuple[Operation, Handler]] = {}
 
 
 def backend() -> Backend:
@@ -64,20 +67,43 @@ def is_json_media_type(mimetype: str) -> bool:
 
 
 def run(operation: Operation, handler: Handler) -> Response:
-    if not is_json_media_type(request.mimetype):
+    """The Flask view's answer (fast_path answers the same requests without Flask's request objects)."""
+    return answer(
+        backend(),
+        operation,
+        handler,
+        media_type=request.mimetype,
+        raw=request.get_data(cache=False),
+        headers=request.headers,
+    )
+
+
+def answer(
+    state: Backend,
+    operation: Operation,
+    handler: Handler,
+    *,
+    media_type: str,
+    raw: bytes,
+    headers: Headers | None = None,
+) -> Response:
+    """The answer to one request of `operation`: its Content-Type's media type, its body, and its
+    headers when an X-Mock-Fault header may be among them (None: there is none)."""
+    if not is_json_media_type(media_type):
         return responses.transport_error(415, "Request body must be JSON (application/json).")
     try:
-        body = parse_body(request.get_data(cache=False))
+        body = parse_body(raw)
     except InvalidBodyError as invalid:
         return responses.transport_error(400, str(invalid))
     if not isinstance(body, dict):
         return responses.transport_error(400, "Invalid request format (the body must be a JSON object).")
     as_php = body.get("response_type") == "php"
-    state = backend()
     # The one point where faults apply: after the body is read (rules match its key and recipients),
     # before anything is checked or done. The header wins over the stored rules and uses none of them.
     try:
-        fault = faulty.requested(request.headers, operation.path) or faults.take(state, operation.path, body)
+        fault = (None if headers is None else faulty.requested(headers, operation.path)) or faults.take(
+            state, operation.path, body
+        )
     except ApiError as failure:
         return responses.error(failure, as_php=as_php)
     if fault is None:
@@ -108,6 +134,7 @@ def endpoint(blueprint: Blueprint, path: str) -> Callable[[Handler], Handler]:
             return run(operation, handler)
 
         blueprint.add_url_rule(path, endpoint=operation.operation_id, view_func=view, methods=["POST"])
+        ROUTES[path] = (operation, handler)
         return handler
 
     return register
