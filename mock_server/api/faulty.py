@@ -168,7 +168,7 @@ class DroppedConnection(Response):
         raise BrokenPipeError(errno.EPIPE, "connection dropped by a mock fault")
 
 
-def answer(fault: Fault, act: Callable[[], Response], *, as_php: bool) -> Response:
+def answer(fault: Fault, act: Callable[[], responses.Reply], *, as_php: bool) -> responses.Reply:
     """The answer of a request that meets `fault`; `act` carries the request out as without one."""
     if fault.kind == "delay":
         time.sleep(fault.seconds or 0.0)

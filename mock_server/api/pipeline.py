@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, current_app, request
 from werkzeug.datastructures import Headers
 
 from ..domain import accounts, faults
@@ -66,7 +66,7 @@ def is_json_media_type(mimetype: str) -> bool:
     return not mimetype or mimetype == "application/json" or mimetype.endswith("+json")
 
 
-def run(operation: Operation, handler: Handler) -> Response:
+def run(operation: Operation, handler: Handler) -> responses.Reply:
     """The Flask view's answer (fast_path answers the same requests without Flask's request objects)."""
     return answer(
         backend(),
@@ -86,17 +86,17 @@ def answer(
     media_type: str,
     raw: bytes,
     headers: Headers | None = None,
-) -> Response:
+) -> responses.Reply:
     """The answer to one request of `operation`: its Content-Type's media type, its body, and its
     headers when an X-Mock-Fault header may be among them (None: there is none)."""
     if not is_json_media_type(media_type):
-        return responses.transport_error(415, "Request body must be JSON (application/json).")
+        return responses.transport_answer(415, "Request body must be JSON (application/json).")
     try:
         body = parse_body(raw)
     except InvalidBodyError as invalid:
-        return responses.transport_error(400, str(invalid))
+        return responses.transport_answer(400, str(invalid))
     if not isinstance(body, dict):
-        return responses.transport_error(400, "Invalid request format (the body must be a JSON object).")
+        return responses.transport_answer(400, "Invalid request format (the body must be a JSON object).")
     as_php = body.get("response_type") == "php"
     # The one point where faults apply: after the body is read (rules match its key and recipients),
     # before anything is checked or done. The header wins over the stored rules and uses none of them.
@@ -105,7 +105,7 @@ def answer(
             state, operation.path, body
         )
     except ApiError as failure:
-        return responses.error(failure, as_php=as_php)
+        return responses.error_answer(failure, as_php=as_php)
     if fault is None:
         return _act(state, operation, handler, body, as_php=as_php)
     return faulty.answer(fault, lambda: _act(state, operation, handler, body, as_php=as_php), as_php=as_php)
@@ -113,16 +113,16 @@ def answer(
 
 def _act(
     state: Backend, operation: Operation, handler: Handler, body: dict[str, Any], *, as_php: bool
-) -> Response:
+) -> responses.Answer:
     try:
         if "api_key" in body and body["api_key"] is None:
             raise ApiError("TS-1050", "'api_key' must be a string, not null.")
         principal = accounts.authenticate(state, body.get("api_key"))
         accounts.admit(state, principal, operation.permissions, audit=operation.audit)
         fields = operation.validator.validate(body)
-        return responses.write(handler(state, principal, fields), as_php=as_php)
+        return responses.answer(handler(state, principal, fields), as_php=as_php)
     except ApiError as failure:
-        return responses.error(failure, as_php=as_php)
+        return responses.error_answer(failure, as_php=as_php)
 
 
 def endpoint(blueprint: Blueprint, path: str) -> Callable[[Handler], Handler]:
@@ -130,7 +130,7 @@ def endpoint(blueprint: Blueprint, path: str) -> Callable[[Handler], Handler]:
     operation = operations()[path]
 
     def register(handler: Handler) -> Handler:
-        def view() -> Response:
+        def view() -> responses.Reply:
             return run(operation, handler)
 
         blueprint.add_url_rule(path, endpoint=operation.operation_id, view_func=view, methods=["POST"])
