@@ -40,6 +40,13 @@ class Round:
     statuses: str
     # (latency in microseconds, how many requests took it), ascending; empty when wrk printed none.
     histogram: tuple[tuple[int, int], ...] = ()
+    # CPU seconds (user + system) the server's processes spent during the round; None: not measured.
+    cpu_s: float | None = None
+
+    @property
+    def cpu_us_per_request(self) -> float | None:
+        """The server's CPU time per answered request: steadier than the rate on a shared machine."""
+        return None if self.cpu_s is None or not self.requests else self.cpu_s / self.requests * 1e6
 
     @property
     def rate(self) -> float:
@@ -57,6 +64,7 @@ class ServerSummary:
     p99_ms: float
     non200: int
     socket_errors: int
+    cpu_us: float | None = None
 
 
 def parse_result_line(server: str, line: str) -> Round:
@@ -138,6 +146,7 @@ def merge(server: str, parts: Sequence[Round]) -> Round:
         socket_errors=sum(part.socket_errors for part in parts),
         statuses=",".join(statuses) or "-",
         histogram=histogram,
+        cpu_s=None if any(part.cpu_s is None for part in parts) else sum(part.cpu_s or 0.0 for part in parts),
     )
 
 
@@ -153,7 +162,13 @@ def summarise(server: str, rounds: Sequence[Round]) -> ServerSummary:
         p99_ms=statistics.median(r.p99_us for r in rounds) / 1000,
         non200=sum(r.non200 for r in rounds),
         socket_errors=sum(r.socket_errors for r in rounds),
+        cpu_us=_median_or_none([r.cpu_us_per_request for r in rounds]),
     )
+
+
+def _median_or_none(values: Sequence[float | None]) -> float | None:
+    known = [value for value in values if value is not None]
+    return statistics.median(known) if known else None
 
 
 def ratio(mock: ServerSummary, prism: ServerSummary) -> float:
@@ -165,10 +180,14 @@ def render_table(summaries: Iterable[ServerSummary]) -> str:
     """A small fixed-width table, one row per server."""
     listed = list(summaries)
     width = max([8, *(len(s.server) for s in listed)])
-    header = f"{'server':<{width}} {'rounds':>6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-200':>8} {'sock err':>8}"
+    header = (
+        f"{'server':<{width}} {'rounds':>6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/req':>10}"
+        f" {'non-200':>8} {'sock err':>8}"
+    )
     rows = [header, "-" * len(header)]
     rows.extend(
-        f"{s.server:<{width}} {s.rounds:>6} {s.rate:>9,.0f} {s.p50_ms:>8.1f} {s.p99_ms:>8.1f} {s.non200:>8} {s.socket_errors:>8}"
+        f"{s.server:<{width}} {s.rounds:>6} {s.rate:>9,.0f} {s.p50_ms:>8.1f} {s.p99_ms:>8.1f}"
+        f" {'-' if s.cpu_us is None else f'{s.cpu_us:,.0f}':>10} {s.non200:>8} {s.socket_errors:>8}"
         for s in listed
     )
     return "\n".join(rows)
@@ -192,7 +211,9 @@ def report(results: dict[str, list[Round]]) -> tuple[str, bool]:
         for i, r in enumerate(rounds, 1):
             lines.append(
                 f"  {server:<{width}} #{i}  {r.rate:>9,.0f} req/s  p50 {r.p50_us / 1000:>6.1f} ms"
-                f"  p99 {r.p99_us / 1000:>6.1f} ms  non-200 {r.non200} ({r.statuses})"
+                f"  p99 {r.p99_us / 1000:>6.1f} ms"
+                + ("" if r.cpu_us_per_request is None else f"  CPU {r.cpu_us_per_request:,.0f} us/req")
+                + f"  non-200 {r.non200} ({r.statuses})"
                 f"  socket errors {r.socket_errors}"
             )
     summaries = {server: summarise(server, rounds) for server, rounds in results.items() if rounds}
@@ -205,6 +226,11 @@ def report(results: dict[str, list[Round]]) -> tuple[str, bool]:
         lines.append(
             f"ratio {name}/{ref} (median req/s): {ratio(one, other):.2f}x"
             f"   p50 {one.p50_ms:.1f} vs {other.p50_ms:.1f} ms, p99 {one.p99_ms:.1f} vs {other.p99_ms:.1f} ms"
+            + (
+                ""
+                if one.cpu_us is None or other.cpu_us is None
+                else f", CPU/req {one.cpu_us:,.0f} vs {other.cpu_us:,.0f} us"
+            )
         )
     clean = all(s.non200 == 0 and s.socket_errors == 0 for s in summaries.values())
     return "\n".join(lines), clean

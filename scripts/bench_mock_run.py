@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import importlib
 import os
 import shutil
@@ -150,9 +151,35 @@ def start_target(
     return target
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (the mock's forked workers, Node's helpers)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        with contextlib.suppress(OSError):
+            queue.extend(
+                int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            )
+    return found
+
+
+def cpu_seconds(target: Target) -> float:
+    """User + system CPU seconds of every process of the target, so far."""
+    ticks = 0
+    for process in target.processes:
+        for pid in _tree(process.pid):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def run_wrk(target: Target, config: Config, seconds: int, wrk_threads: int, out: Path) -> bench_mock.Round:
-    """wrk against every URL of the target at once, the connections split evenly; one merged round."""
+    """wrk against every URL of the target at once, the connections split evenly; one merged round,
+    with the CPU time the target's processes spent meanwhile."""
     count = len(target.urls)
+    cpu_before = cpu_seconds(target)
     running = []
     for index, url in enumerate(target.urls):
         connections = config.connections // count + (1 if index < config.connections % count else 0)
@@ -183,7 +210,8 @@ def run_wrk(target: Target, config: Config, seconds: int, wrk_threads: int, out:
         if process.wait(timeout=seconds + 60) != 0:
             raise RuntimeError(f"wrk failed against {target.name}:\n{path.read_text(errors='replace')}")
         parts.append(bench_mock.parse_wrk_output(target.name, path.read_text()))
-    return bench_mock.merge(target.name, parts)
+    merged = bench_mock.merge(target.name, parts)
+    return dataclasses.replace(merged, cpu_s=cpu_seconds(target) - cpu_before)
 
 
 @contextlib.contextmanager

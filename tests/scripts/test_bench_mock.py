@@ -234,3 +234,14 @@ def test_report_prints_every_server_against_both_references() -> None:
     assert "ratio mock/prism (median req/s): 3.00x" in text
     assert "ratio pg-1/flask (median req/s): 0.50x" in text
     assert "ratio flask/prism" not in text
+
+
+def test_cpu_per_request_is_the_median_of_the_rounds_and_is_printed() -> None:
+    mock = [dataclasses.replace(make_round("mock", 1000, 10), cpu_s=cpu) for cpu in (2.5, 5.0, 3.0)]
+    flask = [dataclasses.replace(make_round("flask", 4000, 5), cpu_s=6.0)]
+    assert mock[0].cpu_us_per_request == pytest.approx(500)
+    assert bench_mock.summarise("mock", mock).cpu_us == pytest.approx(600)
+    text, _ = bench_mock.report({"flask": flask, "mock": mock})
+    assert "CPU us/req" in text
+    assert "CPU/req 600 vs 300 us" in text
+    assert bench_mock.summarise("flask", [make_round("flask", 4000, 5)]).cpu_us is None

@@ -14,6 +14,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+def test_cpu_seconds_count_the_whole_process_tree() -> None:
+    me = bench_mock_run.Target("me", [], [subprocess.Popen(["sleep", "5"])])
+    try:
+        assert bench_mock_run.cpu_seconds(me) >= 0.0
+        assert bench_mock_run._tree(os.getpid())[0] == os.getpid()
+    finally:
+        me.processes[0].kill()
+        me.processes[0].wait()
+
+
 def test_matrix_adds_64_connections_and_workers_equal_to_the_cores() -> None:
     args = bench_mock_run.parser().parse_args(["--matrix", "--mock-workers", "1"])
     found = bench_mock_run.configs(args)
