@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from flask import Flask
+from flask.signals import got_request_exception, request_finished, request_started
 
 from ..domain.backend import Backend
 from . import errors, pipeline
@@ -17,9 +18,10 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 _FAULT_HEADER_KEY = "HTTP_" + HEADER.upper().replace("-", "_")
 
 
-def _route(
-    environ: Mapping[str, Any], routes: Mapping[str, tuple[Operation, pipeline.Handler]]
-) -> tuple[Operation, pipeline.Handler] | None:
+Route = tuple[Operation, pipeline.Handler, str]
+
+
+def _route(environ: Mapping[str, Any], routes: Mapping[str, Route]) -> Route | None:
     """The operation of a plain POST: no fault header (its token check reads Flask's app), no chunks."""
     if environ.get("REQUEST_METHOD") != "POST" or _FAULT_HEADER_KEY in environ:
         return None
@@ -46,6 +48,21 @@ def _media_type(environ: Mapping[str, Any]) -> str:
     return content_type.partition(";")[0].strip().lower()
 
 
+def _unhooked(app: Flask, blueprint: str) -> bool:
+    """No request hook or signal receiver would miss the request: none on the app or the route's
+    blueprint (a test's recorder, a user's middleware added through Flask). Read per request, so a
+    hook added after start-up sends every request through Flask from then on."""
+    for hooks in (
+        app.before_request_funcs,
+        app.after_request_funcs,
+        app.teardown_request_funcs,
+        app.url_value_preprocessors,
+    ):
+        if hooks.get(None) or hooks.get(blueprint):
+            return False
+    return not (request_started.receivers or request_finished.receivers or got_request_exception.receivers)
+
+
 def install(app: Flask, state: Backend) -> None:
     """Answer the pipeline's operations in front of `app`'s own WSGI callable; the rest goes through."""
     through: WsgiApp = app.wsgi_app
@@ -56,9 +73,9 @@ def install(app: Flask, state: Backend) -> None:
         route = _route(environ, routes)
         # The limit read per request, as Flask reads it.
         length = None if route is None else _length(environ, config["MAX_CONTENT_LENGTH"])
-        if route is None or length is None:
+        if route is None or length is None or not _unhooked(app, route[2]):
             return through(environ, start_response)
-        operation, handler = route
+        operation, handler, _ = route
         try:
             raw = environ["wsgi.input"].read(length) if length else b""
             answer = pipeline.answer(state, operation, handler, media_type=_media_type(environ), raw=raw)

@@ -18,8 +18,9 @@ from .operations import Operation, operations
 
 Handler = Callable[[Backend, Principal, dict[str, Any]], dict[str, Any]]
 EXTENSION_KEY = "turkeysms_mock"
-# Every operation routed through the pipeline, by its contract path: what fast_path answers.
-ROUTES: dict[str, tuple[Operation, Handler]] = {}
+# Every operation routed through the pipeline, by its contract path, with its blueprint's name: what
+# fast_path answers.
+ROUTES: dict[str, tuple[Operation, Handler, str]] = {}
 
 
 def backend() -> Backend:
@@ -134,7 +135,7 @@ def endpoint(blueprint: Blueprint, path: str) -> Callable[[Handler], Handler]:
             return run(operation, handler)
 
         blueprint.add_url_rule(path, endpoint=operation.operation_id, view_func=view, methods=["POST"])
-        ROUTES[path] = (operation, handler)
+        ROUTES[path] = (operation, handler, blueprint.name)
         return handler
 
     return register

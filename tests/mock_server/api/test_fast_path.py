@@ -89,8 +89,8 @@ def test_a_bug_is_the_500_envelope_not_a_traceback(app: Flask, monkeypatch: pyte
         raise RuntimeError("a bug")
 
     # fast_path copied the routes when the app was built: patch the handler it holds.
-    operation, _ = pipeline.ROUTES["/sms/send"]
-    monkeypatch.setitem(pipeline.ROUTES, "/sms/send", (operation, broken))
+    operation, _, blueprint = pipeline.ROUTES["/sms/send"]
+    monkeypatch.setitem(pipeline.ROUTES, "/sms/send", (operation, broken, blueprint))
     rebuilt = Flask.wsgi_app.__get__(app)
     from turkeysms_mock.api import fast_path  # noqa: PLC0415
 
@@ -103,3 +103,16 @@ def test_a_bug_is_the_500_envelope_not_a_traceback(app: Flask, monkeypatch: pyte
         "result_code": "TS-1033",
         "result_message": "Internal error of the mock server.",
     }
+
+
+def test_a_request_hook_of_the_app_sends_requests_through_flask(app: Flask) -> None:
+    seen: list[int] = []
+
+    @app.after_request
+    def record(response: Any) -> Any:
+        seen.append(response.status_code)
+        return response
+
+    assert _post(app.test_client(), json.dumps(SEND).encode()).status_code == 200
+    assert _post(app.test_client(), b"{").status_code == 400
+    assert seen == [200, 400]
