@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,13 +217,16 @@ def run_wrk(target: Target, config: Config, seconds: int, wrk_threads: int, out:
 
 @contextlib.contextmanager
 def postgresql(url: str, work: Path) -> Iterator[Any]:
-    """A PostgreSQL server: the URL given, or a pgserver started in the run's temp dir."""
+    """A PostgreSQL server: the URL given (None is yielded), or a pgserver started in the run's temp dir."""
     if url != "postgresql":
         yield None
         return
     try:
-        # Imported by name: only --db postgresql needs it, and it comes with the PostgreSQL backend.
-        pgserver: Any = importlib.import_module("pgserver")
+        with warnings.catch_warnings():
+            # platformdirs, under pgserver, when no XDG_RUNTIME_DIR is set (as for root in a container).
+            warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+            # Imported by name: only --db postgresql needs it (the dev extra has it).
+            pgserver: Any = importlib.import_module("pgserver")
     except ImportError as missing:
         raise RuntimeError(
             "--db postgresql without a URL needs pgserver (in the dev extra: pip install -e '.[dev]')"
@@ -235,12 +239,15 @@ def postgresql(url: str, work: Path) -> Iterator[Any]:
 
 
 def database_url(url: str, server: Any, name: str) -> str:
-    """A new, empty database for one configuration, so that every seed is applied."""
+    """A new, empty database for one line of the run, so that the bench seed is applied to it."""
     if server is None:
-        return url  # a URL given: used as it is (its account must be the bench seed's; see --help)
-    server.psql(f"CREATE DATABASE {name};")
-    found: str = server.get_uri(name)
-    return found
+        return url  # a URL given: used as it is (see --db)
+    base: str = server.get_uri()
+    psycopg: Any = importlib.import_module("psycopg")
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    # pgserver's URL names the database `postgres` and its socket directory as `?host=`.
+    return base.replace("/postgres?", f"/{name}?", 1)
 
 
 def measure(
