@@ -72,10 +72,12 @@ class Servers:
         self.work = work
         self.started: list[subprocess.Popen[bytes]] = []
 
-    def start(self, name: str, argv: Sequence[str]) -> subprocess.Popen[bytes]:
+    def start(
+        self, name: str, argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path = REPO
+    ) -> subprocess.Popen[bytes]:
         log = (self.work / f"{name}.log").open("wb")
         process = subprocess.Popen(
-            list(argv), stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True
+            list(argv), stdout=log, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=True, env=env
         )
         self.started.append(process)
         return process
@@ -133,9 +135,18 @@ def _wait(servers: Servers, target: Target, process: subprocess.Popen[bytes], ur
 
 
 def start_target(
-    servers: Servers, name: str, config: Config, *, seed: Path, db: str, instances: int = 1
+    servers: Servers,
+    name: str,
+    config: Config,
+    *,
+    seed: Path,
+    db: str,
+    instances: int = 1,
+    env: dict[str, str] | None = None,
+    cwd: Path = REPO,
 ) -> Target:
-    """Start `name` (prism, flask, or the mock on database `db`: a file or a URL) on free ports."""
+    """Start `name` (prism, flask, or the mock on database `db`: a file or a URL) on free ports; `env`
+    and `cwd`: the mock's environment and directory (a baseline's import path and checkout)."""
     ports = bench_mock.free_ports(instances)
     target = Target(name=name, urls=[f"http://127.0.0.1:{port}" for port in ports])
     for index, port in enumerate(ports):
@@ -145,7 +156,7 @@ def start_target(
             argv = [sys.executable, str(FLASK_REFERENCE), "--port", str(port), *config.server_flags()]
         else:
             argv = _mock_argv(port, db, seed, config)
-        process = servers.start(name if instances == 1 else f"{name}-{index + 1}", argv)
+        process = servers.start(name if instances == 1 else f"{name}-{index + 1}", argv, env, cwd)
         target.processes.append(process)
         # One at a time: instances on one database must not race to create its schema.
         _wait(servers, target, process, target.urls[index])
@@ -267,6 +278,13 @@ def measure(
             # A new SQLite file per configuration: every line starts from the same empty state.
             db = str(work / f"{name}-{config_index}.db")
             targets.append(start_target(servers, name, config, seed=seed, db=db))
+        if args.baseline:
+            # The same mock at another commit, in the same run: before and after against one reference.
+            db = str(work / f"baseline-{config_index}.db")
+            env = {**os.environ, "PYTHONPATH": baseline_path(args.baseline, work)}
+            targets.append(
+                start_target(servers, "baseline", config, seed=seed, db=db, env=env, cwd=args.baseline)
+            )
         if args.db:
             for instances, name in ((1, "pg-1"), (2, "pg-2")):
                 url = database_url(args.db, pg_server, f"bench_{config_index}_{instances}")
@@ -295,6 +313,22 @@ def measure(
         return f"{text}\nbench-mock: load average after: {_loadavg()}", clean
     finally:
         servers.stop()
+
+
+def baseline_path(tree: Path, work: Path) -> str:
+    """An import path that serves `tree` (a checkout of this repository at another commit, e.g. from
+    `git worktree add`) as the turkeysms_mock, turkeysms_spec and turkeysms packages."""
+    links = work / "baseline-packages"
+    links.mkdir(exist_ok=True)
+    for package, folder in (
+        ("turkeysms_mock", "mock_server"),
+        ("turkeysms_spec", "spec"),
+        ("turkeysms", "turkeysms"),
+    ):
+        link = links / package
+        if not link.exists():
+            link.symlink_to(tree.resolve() / folder, target_is_directory=True)
+    return str(links)
 
 
 def _loadavg() -> str:
@@ -344,6 +378,11 @@ def parser() -> argparse.ArgumentParser:
         "--db",
         help="also the mock on PostgreSQL, one instance and two on one database (postgresql: a pgserver"
         " in a temp dir; postgresql://URL: that database, which must be empty)",
+    )
+    ask.add_argument(
+        "--baseline",
+        type=Path,
+        help="also this checkout of the repository (another commit) as the row `baseline`, in the same run",
     )
     ask.add_argument("--smoke", action="store_true", help="the plumbing only: 1 round of 1 s, 1 s warm-up")
     return ask

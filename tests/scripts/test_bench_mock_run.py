@@ -68,3 +68,14 @@ def test_smoke_run_measures_the_mock_and_the_flask_reference_side_by_side() -> N
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ratio mock/flask (median req/s):" in done.stdout
     assert "FAIL" not in done.stdout
+
+
+def test_a_baseline_checkout_is_served_under_the_package_names(tmp_path: Path) -> None:
+    tree = tmp_path / "checkout"
+    for folder in ("mock_server", "spec", "turkeysms"):
+        (tree / folder).mkdir(parents=True)
+    path = Path(bench_mock_run.baseline_path(tree, tmp_path))
+    assert (path / "turkeysms_mock").resolve() == (tree / "mock_server").resolve()
+    assert (path / "turkeysms_spec").resolve() == (tree / "spec").resolve()
+    assert (path / "turkeysms").resolve() == (tree / "turkeysms").resolve()
+    assert bench_mock_run.baseline_path(tree, tmp_path) == str(path)  # a second line reuses the links
