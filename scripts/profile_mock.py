@@ -13,23 +13,31 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import bench_mock
 import bench_mock_run
 
-# (label, frames that must all be on the stack, frames that must not be). Frames are py-spy's
-# "function (file)" without line numbers; a row's share is of every sample of the worker process.
+# (label, frames that must all be on the stack, frames that must not be); "a|b" is either frame. Frames
+# are py-spy's "function (file)" without line numbers; a row's share is of every busy sample of the worker.
+# The names fit the pipeline before and after api/fast_path.py (which answers from wsgi_app, not Flask).
+_PIPELINE = "run (mock_server/api/pipeline.py)|answer (mock_server/api/pipeline.py)"
 STEPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("waitress I/O thread: accept, read, parse, send", ("BaseWSGIServer.run (waitress/server.py)",), ()),
-    ("waitress request thread, outside the app", ("handler_thread (waitress/task.py)",), ("Flask.__call__",)),
-    ("  of which writing the answer to the socket", ("Task.write (waitress/task.py)",), ()),
     (
-        "Flask and werkzeug around the view",
-        ("Flask.__call__ (flask/app.py)",),
-        ("view (mock_server/api/pipeline.py)",),
+        "waitress request thread, outside the app",
+        ("handler_thread (waitress/task.py)",),
+        ("Flask.__call__",),
     ),
-    ("the mock's pipeline (the view)", ("view (mock_server/api/pipeline.py)",), ()),
-    ("  read the body", ("run (mock_server/api/pipeline.py)", "Request.get_data"), ()),
+    ("  of which writing the answer to the socket", ("Task.write (waitress/task.py)",), ()),
+    ("Flask and werkzeug around the pipeline", ("Flask.wsgi_app (flask/app.py)",), (_PIPELINE,)),
+    (
+        "fast path: route, read the body",
+        ("wsgi_app (mock_server/api/fast_path.py)",),
+        (_PIPELINE, "Flask.wsgi_app"),
+    ),
+    ("the mock's pipeline", (_PIPELINE,), ()),
+    ("  read the body", (_PIPELINE, "Request.get_data"), ()),
     ("  parse the JSON (no NaN, no duplicate keys)", ("parse_body (mock_server/api/pipeline.py)",), ()),
     ("  fault rules: any active?", ("take (mock_server/domain/faults.py)",), ()),
     ("  authenticate the key", ("authenticate (mock_server/domain/accounts.py)",), ()),
@@ -42,7 +50,13 @@ STEPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("  send: sender ID check", ("require_sender (mock_server/domain/accounts.py)",), ()),
     ("  send: the shared clock", ("SharedClock.offset (mock_server/domain/clock.py)",), ()),
     ("  send: the write transaction", ("send (mock_server/domain/messaging.py)", "Database.write"), ()),
-    ("  write the answer (JSON, Response)", ("write (mock_server/api/responses.py)",), ()),
+    (
+        "  write the answer (JSON, response object)",
+        (
+            "write (mock_server/api/responses.py)|answer (mock_server/api/responses.py)|Response.__call__|Answer.__call__",
+        ),
+        (),
+    ),
     ("webhook dispatcher thread", ("Dispatcher._loop (mock_server/adapters/webhook_sender.py)",), ()),
 )
 _LINE = re.compile(r":\d+\)")
@@ -66,7 +80,7 @@ def read_samples(text: str) -> list[tuple[list[str], int]]:
 
 
 def _has(frames: Sequence[str], wanted: str) -> bool:
-    return any(wanted in frame for frame in frames)
+    return any(one in frame for one in wanted.split("|") for frame in frames)
 
 
 def summarise(samples: Iterable[tuple[list[str], int]]) -> tuple[int, list[tuple[str, float]]]:
@@ -149,6 +163,91 @@ def profile(args: argparse.Namespace, out: Path) -> None:
             servers.stop()
 
 
+# In-process rows: (label, the function's cumulative time, functions whose cumulative time it leaves out).
+IN_PROCESS: tuple[tuple[str, tuple[str, str], tuple[tuple[str, str], ...]], ...] = (
+    ("Flask and werkzeug around the pipeline", ("flask/app.py", "wsgi_app"), (("api/pipeline.py", "run"),)),
+    ("the mock's pipeline", ("api/pipeline.py", "answer|run"), ()),
+    ("  parse the JSON", ("api/pipeline.py", "parse_body"), ()),
+    ("  fault rules: any active?", ("domain/faults.py", "take"), ()),
+    ("  authenticate the key", ("domain/accounts.py", "authenticate"), ()),
+    ("  validate the fields", ("api/validation.py", "validate"), ()),
+    ("  send (sender ID, clock, the write transaction)", ("domain/messaging.py", "send"), ()),
+    ("    of which the write transaction", ("store/database.py", "write"), ()),
+    ("  write the answer", ("api/responses.py", "answer|write"), ()),
+    ("SQLite statements, all of them", ("~", "<method 'execute' of 'sqlite3.Connection' objects>"), ()),
+)
+
+
+def in_process(sends: int) -> str:
+    """cProfile over `sends` sends through the app's WSGI callable (no server, no client library)."""
+    import cProfile  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    import pstats  # noqa: PLC0415
+
+    from turkeysms_mock import create_app  # noqa: PLC0415
+
+    body = (
+        f'{{"api_key":"{bench_mock_run.API_KEY}","title":"{bench_mock_run.TITLE}",'
+        f'"text":"Benchmark message","sentto":"{bench_mock_run.SENTTO}"}}'
+    ).encode()
+
+    def one(app: Any) -> None:
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/sms/send",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8080",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "CONTENT_TYPE": "application/json",
+            "CONTENT_LENGTH": str(len(body)),
+            "HTTP_HOST": "127.0.0.1:8080",
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        statuses: list[str] = []
+        b"".join(app(environ, lambda status, _headers, *_: statuses.append(status)))
+        assert statuses == ["200 OK"], statuses
+
+    with tempfile.TemporaryDirectory(prefix="profile-mock.") as tmp:
+        seed = Path(tmp) / "seed.yaml"
+        bench_mock.main(
+            ["seed", str(seed), "--api-key", bench_mock_run.API_KEY, "--title", bench_mock_run.TITLE]
+        )
+        app = create_app({"DATABASE": str(Path(tmp) / "mock.db"), "SEED": str(seed)})
+        for _ in range(200):  # warm: caches, first connections
+            one(app)
+        profiler = cProfile.Profile()
+        started = time.process_time()
+        profiler.enable()
+        for _ in range(sends):
+            one(app)
+        profiler.disable()
+        cpu = time.process_time() - started
+    # {(file, line, name): (calls, primitive calls, own time, cumulative time, callers)}
+    stats: dict[tuple[str, int, str], tuple[Any, ...]] = getattr(pstats.Stats(profiler), "stats")  # noqa: B009  # untyped
+
+    def cumulative(where: tuple[str, str]) -> float:
+        path, names = where
+        return sum(
+            float(row[3])
+            for (file, _, name), row in stats.items()
+            if file.endswith(path)
+            and (name in names.split("|") or name.rpartition(".")[2] in names.split("|"))
+        )
+
+    total = sum(float(row[2]) for row in stats.values())
+    width = max(len(label) for label, _, _ in IN_PROCESS)
+    lines = [f"{'step':<{width}}  share", "-" * (width + 8)]
+    for label, where, minus in IN_PROCESS:
+        share = (cumulative(where) - sum(cumulative(other) for other in minus)) / total if total else 0.0
+        lines.append(f"{label:<{width}}  {share:6.1%}")
+    lines.append(
+        f"({sends} sends in-process under cProfile, {cpu / sends * 1e6:.0f} us of CPU each with the profiler on)"
+    )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=15, help="seconds py-spy records")
@@ -162,7 +261,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--raw", type=Path, help="keep py-spy's raw output here (default: a temp file)")
     parser.add_argument("--summarise", type=Path, help="only summarise this raw py-spy output")
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        metavar="SENDS",
+        help="cProfile this many sends in-process instead (no py-spy)",
+    )
     args = parser.parse_args(argv)
+    if args.in_process:
+        print(in_process(args.in_process))
+        return 0
     if args.summarise is not None:
         print(render(*summarise(read_samples(args.summarise.read_text()))))
         return 0
