@@ -349,6 +349,8 @@ def configs(args: argparse.Namespace) -> list[Config]:
         cores = os.cpu_count() or 1
         if (workers or DEFAULT_WORKERS) != cores:
             found.append(Config(args.connections, cores, args.mock_threads))
+        else:
+            print(f"bench-mock: workers = cores ({cores}) is this run's first line already; not run twice")
     return found
 
 
