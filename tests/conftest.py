@@ -23,9 +23,9 @@ def engine() -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
-    """One PostgreSQL 16 for the session, started on first use (about a second)."""
-    server = PostgresServer(tmp_path_factory.mktemp("postgresql"))
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL 16 for the session, started on first use (about a second), in its own temp dir."""
+    server = PostgresServer()
     yield server
     server.stop()
 
@@ -46,6 +46,7 @@ def fresh_database(engine: str, tmp_path: Path, request: pytest.FixtureRequest) 
     yield new
     if server is not None:
         close_pools()  # the ones the test's mocks opened
+        server.recycle()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from schemathesis.config import SchemathesisConfig
 
+from tests.conftest import both_engines
 from tests.contract.contract import CONFIG_PATH, CONTROL_API_PATH, KEY, OPENAPI_PATH, contract_app
 from tests.contract.hooks import positive_rejections_are_state
 from tests.valid_bodies import valid_body
@@ -23,9 +24,12 @@ public = schemathesis.openapi.from_path(OPENAPI_PATH, config=SchemathesisConfig.
 SEND = {"api_key": KEY, "title": "MyCompany", "text": "Hello", "sentto": "905321234567"}
 
 
+pytestmark = both_engines  # the fault rules and account edits are rows every instance reads
+
+
 @pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return contract_app(tmp_path)
+def app(tmp_path: Path, database_target: str) -> Flask:
+    return contract_app(tmp_path, DATABASE=database_target)
 
 
 def call(app: Flask, path: str, method: str, body: Any = None, **path_parameters: str) -> Any:

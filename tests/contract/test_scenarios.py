@@ -11,7 +11,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from tests.conftest import both_engines
 from tests.contract.contract import KEY, contract_app
+from tests.postgres import DatabaseFactory
 from tests.valid_bodies import valid_body
 from turkeysms._contract import load_openapi, permissions, result_codes
 
@@ -109,11 +111,14 @@ def scenarios() -> list[tuple[str, str, Scenario]]:
 SCENARIOS = scenarios()
 
 
+# Every operation's answers through each engine's store (SQLite in memory, a new PostgreSQL database).
+pytestmark = both_engines
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> FlaskClient:
-    app: Flask = contract_app(
-        tmp_path, DATABASE=":memory:", MAX_CONTENT_LENGTH=MAX_BODY, DELIVERY_DELAY_S=0.0
-    )
+def client(tmp_path: Path, engine: str, fresh_database: DatabaseFactory) -> FlaskClient:
+    database = ":memory:" if engine == "sqlite" else fresh_database()
+    app: Flask = contract_app(tmp_path, DATABASE=database, MAX_CONTENT_LENGTH=MAX_BODY, DELIVERY_DELAY_S=0.0)
     return app.test_client()
 
 
