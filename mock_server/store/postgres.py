@@ -15,8 +15,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import psycopg_pool
-from psycopg.adapt import Dumper
+from psycopg.adapt import Buffer, Dumper
 from psycopg.pq import Format
+from psycopg.types.string import StrDumperUnknown, TextLoader
 
 from . import postgres_schema
 from .database import Database, DatabaseUnavailableError
@@ -87,8 +88,41 @@ class PgConnection:
         return cursor
 
 
+# PostgreSQL's text cannot hold U+0000, which SQLite's does (a JSON body may carry "\u0000" in any
+# text): the adapter stores it escaped, reversibly, behind a private-use character that escapes itself.
+_ESCAPE = "\ue000"
+_ESCAPED = re.compile("\ue000(.)", re.DOTALL)
+
+
+def escaped(value: str) -> str:
+    if "\x00" not in value and _ESCAPE not in value:
+        return value
+    return value.replace(_ESCAPE, _ESCAPE + _ESCAPE).replace("\x00", _ESCAPE + "0")
+
+
+def unescaped(value: str) -> str:
+    return _ESCAPED.sub(lambda found: "\x00" if found.group(1) == "0" else found.group(1), value)
+
+
+class _Text(StrDumperUnknown):
+    """psycopg's default for str (PostgreSQL infers the type), with U+0000 escaped."""
+
+    def dump(self, obj: str) -> Buffer | None:
+        return super().dump(escaped(obj))
+
+
+class _TextLoader(TextLoader):
+    """psycopg's text loader, with U+0000 restored (a containment test when nothing was escaped)."""
+
+    def load(self, data: Buffer) -> bytes | str:
+        value = super().load(data)
+        return unescaped(value) if isinstance(value, str) and _ESCAPE in value else value
+
+
 def _configure(connection: psycopg.Connection[Any]) -> None:
     connection.adapters.register_dumper(bool, _BoolAsInteger)
+    connection.adapters.register_dumper(str, _Text)
+    connection.adapters.register_loader("text", _TextLoader)
 
 
 def redacted(url: str) -> str:
