@@ -143,6 +143,7 @@ class PostgresDatabase(Database):
         self._pool: psycopg_pool.ConnectionPool[Any] | None = None
         self._pid = 0
         self._opening = threading.Lock()
+        self._closed = False
         _OPENED.add(self)
 
     def _connections(self) -> psycopg_pool.ConnectionPool[Any]:
@@ -151,6 +152,10 @@ class PostgresDatabase(Database):
         # leaves the parent's alone.
         if pool is None or self._pid != os.getpid():
             with self._opening:
+                if self._closed:
+                    # For good: a thread that outlives its mock (a webhook sender) must not reopen a
+                    # pool on a database that someone else may be using by now.
+                    raise DatabaseUnavailableError(f"{self.describe()} was closed")
                 if self._pool is None or self._pid != os.getpid():
                     self._pool = psycopg_pool.ConnectionPool(
                         self.path,
@@ -194,9 +199,12 @@ class PostgresDatabase(Database):
         return redacted(self.path)
 
     def close(self) -> None:
-        if self._pool is not None and self._pid == os.getpid():
-            self._pool.close()
-        self._pool = None
+        """Close this process's pool; the database is not opened again (a forked worker's own is)."""
+        with self._opening:
+            self._closed = True
+            if self._pool is not None and self._pid == os.getpid():
+                self._pool.close()
+            self._pool = None
 
 
 # Every database of this process, so that its pools close on exit (their server sessions end at once,

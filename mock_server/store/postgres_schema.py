@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .connection import Connection
 from .ids import FIRST_GROUP_ID, FIRST_SENDER_ID, FIRST_SMS_ID
 
@@ -164,22 +166,12 @@ FOR EACH ROW EXECUTE FUNCTION inbox_changes_forced()""",
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT strpos(haystack, needle)'""",
 )
 
-# Every identity a reset restarts at its START WITH value (so ids repeat a new database's).
-_IDENTITIES = (
-    "accounts",
-    "api_keys",
-    "sender_ids",
-    "messages",
-    "recipients",
-    "groups",
-    "contacts",
-    "webhook_events",
-    "webhook_attempts",
-    "fault_rules",
+# The identities' sequences that handed out an id since they were last restarted (pg_sequences shows
+# no last value for one that did not).
+_USED = (
+    "SELECT sequencename FROM pg_sequences"
+    " WHERE schemaname = current_schema() AND sequencename LIKE '%\\_id\\_seq' AND last_value IS NOT NULL"
 )
-# ALTER SEQUENCE … RESTART is transactional (a rolled-back reset leaves the ids as they were), and
-# unlike ALTER TABLE it does not lock the tables that readers are reading.
-_RESTART = tuple(f"ALTER SEQUENCE {table}_id_seq RESTART" for table in _IDENTITIES)
 
 
 def schema_version(connection: Connection) -> int | None:
@@ -205,7 +197,18 @@ def _to_1(connection: Connection) -> None:
 UPGRADES = (_to_1,)
 
 
+def run_all(connection: Connection, statements: Sequence[str]) -> None:
+    """Statements without parameters, in one round trip (a reset's DELETEs)."""
+    connection.execute(";\n".join(statements))
+
+
 def restart_ids(connection: Connection) -> None:
-    """Ids of an emptied (or new) database start again where a new one's do."""
-    for statement in _RESTART:
-        connection.execute(statement)
+    """Ids of an emptied (or new) database start again where a new one's do (at START WITH).
+
+    ALTER SEQUENCE … RESTART is transactional (a rolled-back reset leaves the ids as they were) and,
+    unlike ALTER TABLE, locks no table that readers read; at about 0.2 ms each, only the sequences
+    used since their last restart are restarted, all in one round trip.
+    """
+    used = [name for (name,) in connection.execute(_USED).fetchall()]
+    if used:
+        run_all(connection, [f"ALTER SEQUENCE {name} RESTART" for name in used])

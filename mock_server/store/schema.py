@@ -92,7 +92,10 @@ _STATE_TABLES = (
     "webhook_events",
     "fault_rules",
 )
-_EMPTY = tuple(f"DELETE FROM {table}" for table in _STATE_TABLES)  # noqa: S608  # names from above
+_EMPTY = (
+    *(f"DELETE FROM {table}" for table in _STATE_TABLES),  # noqa: S608  # names from above
+    "UPDATE mock_state SET clock_offset = 0, generation = generation + 1",
+)
 
 
 def stored_seed(database: Database) -> str | None:
@@ -109,10 +112,8 @@ def reset(database: Database, seeded: Seed) -> int:
     generation counter tells per-process caches that what they hold is gone. Returns the accounts.
     """
     with database.write() as connection:
-        for statement in _EMPTY:
-            connection.execute(statement)
+        database.dialect.run_all(connection, _EMPTY)
         database.dialect.restart_ids(connection)
-        connection.execute("UPDATE mock_state SET clock_offset = 0, generation = generation + 1")
         _write_seed(connection, seeded)
     return len(seeded.accounts)
 

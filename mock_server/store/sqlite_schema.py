@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .connection import Connection
 from .ids import FIRST_GROUP_ID, FIRST_SENDER_ID, FIRST_SMS_ID
 
@@ -195,6 +197,12 @@ _FIRST_IDS = (
     ("groups", FIRST_GROUP_ID - 1),
     ("sender_ids", FIRST_SENDER_ID - 1),
 )
+
+
+def run_all(connection: Connection, statements: Sequence[str]) -> None:
+    """Statements without parameters, one after the other (executescript would commit first)."""
+    for statement in statements:
+        connection.execute(statement)
 
 
 def restart_ids(connection: Connection) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.conftest import both_engines
 from tests.mock_server.conftest import Api, backend, send
-
-pytestmark = both_engines
 
 
 def test_status_and_reports_follow_the_clock(api: Api, app: Flask) -> None:
