@@ -1,1 +1,1 @@
-"""SQLite persistence: connections, schema and the queries the domain runs; returns domain records."""
+"""Persistence on SQLite or PostgreSQL: connections, schema and the queries the domain runs; returns domain records."""
