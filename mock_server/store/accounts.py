@@ -44,9 +44,9 @@ def balance(connection: Connection, account_id: int) -> Balance:
 def debit(connection: Connection, account_id: int, main: int, international: int) -> bool:
     """Take both amounts, or nothing when either balance is short."""
     cursor = connection.execute(
-        "UPDATE accounts SET main = main - :main, international = international - :international"
-        " WHERE id = :id AND main >= :main AND international >= :international",
-        {"main": main, "international": international, "id": account_id},
+        "UPDATE accounts SET main = main - ?, international = international - ?"
+        " WHERE id = ? AND main >= ? AND international >= ?",
+        (main, international, account_id, main, international),  # positional: the cheapest binding
     )
     return cursor.rowcount == 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
@@ -25,6 +26,17 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any: ...
+
+
+def inserted_id(connection: Connection, insert: str, parameters: Any) -> int:
+    """Run a one-row INSERT and answer the row's id: sqlite3's lastrowid (cheaper than RETURNING, which
+    costs a send about 2 µs), or `RETURNING id` where there is no lastrowid (PostgreSQL)."""
+    if isinstance(connection, sqlite3.Connection):
+        found = connection.execute(insert, parameters).lastrowid
+    else:
+        (found,) = connection.execute(insert + " RETURNING id", parameters).fetchone()
+    assert found is not None
+    return int(found)
 
 
 def skip_locked(connection: Connection) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..records import Delivery, MessageInfo, NewRecipient
-from .connection import Connection
+from .connection import Connection, inserted_id
 
 # The SQL twin of domain.delivery.status_at, so that counting a large batch needs no Python loop.
 _STATUS_SQL = "CASE WHEN :now >= due_at THEN outcome WHEN :now >= send_at THEN 'pending' ELSE 'scheduled' END"
@@ -26,12 +26,12 @@ def insert(
     recipients: Iterable[NewRecipient],
 ) -> int:
     """Store a message and its recipients; returns its sms_id (increasing, never reused)."""
-    sms_id: int
-    (sms_id,) = connection.execute(
+    sms_id = inserted_id(
+        connection,
         "INSERT INTO messages (account_id, kind, title, sms_lang, content_type, report, credits, created_at,"
-        " otp_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        " otp_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (account_id, kind, title, sms_lang, content_type, report, credits, created_at, otp_code),
-    ).fetchone()
+    )
     connection.executemany(
         "INSERT INTO recipients (message_id, number, text, parts, encoding, country, send_at, due_at, outcome)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
