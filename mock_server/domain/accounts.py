@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Balance, Principal, SenderId
-from ..store import accounts, ratelimit
+from ..store import accounts, keys, ratelimit
 from . import permissions
 from .backend import Backend
 from .errors import ApiError
@@ -27,7 +27,7 @@ def authenticate(backend: Backend, api_key: object) -> Principal:
     if not isinstance(api_key, str):
         raise ApiError("TS-1031")
     with backend.database.read() as connection:
-        principal = accounts.principal(connection, api_key)
+        principal = accounts.principal(connection, keys.secret(backend.database, connection), api_key)
     if principal is None or not principal.key_active:
         raise ApiError("TS-1031")
     return principal

@@ -19,8 +19,9 @@ def _permission_set(stored: str) -> frozenset[str]:
     return frozenset(stored.split(",")) if stored else frozenset()
 
 
-def principal(connection: Connection, key: str) -> Principal | None:
-    row = connection.execute(_PRINCIPAL, (keys.lookup(connection, key),)).fetchone()
+def principal(connection: Connection, key_secret: bytes, key: str) -> Principal | None:
+    """The caller presenting `key`, under the database's key secret (keys.secret)."""
+    row = connection.execute(_PRINCIPAL, (keys.lookup(key_secret, key),)).fetchone()
     if row is None:
         return None
     return Principal(

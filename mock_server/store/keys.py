@@ -5,8 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import weakref
+from typing import TYPE_CHECKING
 
 from .connection import Connection
+
+if TYPE_CHECKING:
+    from .database import Database
 
 # A seed may carry a key's fingerprint instead of the key (the stored seed always does).
 FINGERPRINT_PREFIX = "sha256:"
@@ -32,17 +37,35 @@ def ensure_secret(connection: Connection) -> bool:
 
 
 def _secret(connection: Connection) -> bytes:
-    # Read each time (a primary-key lookup, a few microseconds): a connection keeps no attributes.
     (value,) = connection.execute("SELECT value FROM meta WHERE name = 'key_secret'").fetchone()
     return bytes.fromhex(value)
+
+
+# By Database, not by connection (sqlite3's take no weak references); dropped with the Database.
+_SECRETS: weakref.WeakKeyDictionary[Database, bytes] = weakref.WeakKeyDictionary()
+
+
+def secret(database: Database, connection: Connection) -> bytes:
+    """The database's key secret, read through `connection` once per Database: the first start writes
+    it (ON CONFLICT DO NOTHING: every later start keeps it), no statement changes it and a reset keeps
+    meta's rows, so every worker's and instance's copy stays the database's for its whole life."""
+    found = _SECRETS.get(database)
+    if found is None:
+        found = _SECRETS[database] = _secret(connection)
+    return found
 
 
 def stored(connection: Connection, fingerprinted: str) -> str:
     """The value api_keys holds for a key with this fingerprint: what a copy of the database shows
     is neither the key nor a hash anyone can compute without the database's secret."""
-    return hmac.new(_secret(connection), fingerprinted.encode("ascii"), hashlib.sha256).hexdigest()
+    return hashed(_secret(connection), fingerprinted)
 
 
-def lookup(connection: Connection, presented: str) -> str:
+def hashed(key_secret: bytes, fingerprinted: str) -> str:
+    """`stored` under a secret already read."""
+    return hmac.new(key_secret, fingerprinted.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def lookup(key_secret: bytes, presented: str) -> str:
     """The api_keys value to look a presented key up by (a fingerprint presented is just a string)."""
-    return stored(connection, fingerprint(presented))
+    return hashed(key_secret, fingerprint(presented))

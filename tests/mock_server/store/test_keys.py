@@ -72,3 +72,20 @@ def test_a_database_with_keys_in_clear_is_upgraded(database_target: str) -> None
         assert connection.execute("SELECT key FROM api_keys").fetchone()[0] != KEY
         assert KEY not in connection.execute("SELECT value FROM meta WHERE name = 'seed'").fetchone()[0]
     database.close()
+
+
+def test_the_key_secret_outlives_a_reset_and_a_restart(database_target: str) -> None:
+    # What keys.secret's one read per Database rests on: nothing but the first start writes it.
+    def secret() -> str:
+        database = Database(database_target)
+        with database.read() as connection:
+            found: str = connection.execute("SELECT value FROM meta WHERE name = 'key_secret'").fetchone()[0]
+        database.close()
+        return found
+
+    app = create_app({"DATABASE": database_target})
+    first = secret()
+    assert app.test_client().post("/_mock/reset", json={}).status_code == 200
+    create_app({"DATABASE": database_target})
+    assert secret() == first
+    assert _balance(app, KEY) == "TS-1040"
