@@ -21,7 +21,7 @@ def _permission_set(stored: str) -> frozenset[str]:
 
 def principal(connection: Connection, key_secret: bytes, key: str) -> Principal | None:
     """The caller presenting `key`, under the database's key secret (keys.secret)."""
-    row = connection.execute(_PRINCIPAL, (keys.lookup(key_secret, key),)).fetchone()
+    row = connection.execute(_PRINCIPAL, (keys.presented(key_secret, key),)).fetchone()
     if row is None:
         return None
     return Principal(

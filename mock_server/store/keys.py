@@ -66,6 +66,11 @@ def hashed(key_secret: bytes, fingerprinted: str) -> str:
     return hmac.new(key_secret, fingerprinted.encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def lookup(key_secret: bytes, presented: str) -> str:
+def lookup(connection: Connection, presented: str) -> str:
     """The api_keys value to look a presented key up by (a fingerprint presented is just a string)."""
-    return hashed(key_secret, fingerprint(presented))
+    return hashed(_secret(connection), fingerprint(presented))
+
+
+def presented(key_secret: bytes, key: str) -> str:
+    """`lookup` under a secret already read (keys.secret)."""
+    return hashed(key_secret, fingerprint(key))
