@@ -16,6 +16,12 @@ class Principal:
     account_active: bool
     rate_limit_per_minute: int
     international_enabled: bool
+    # What the request's first read (store.first_read) found with the key, in the same snapshot: the
+    # account's sender ID titled `sender_title` (None: no such row; `sender_title` None: not read)
+    # and the shared clock's offset (None: not read).
+    sender_title: str | None = None
+    sender: SenderId | None = None
+    clock_offset: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,24 +101,36 @@ def answer(
     as_php = body.get("response_type") == "php"
     # The one point where faults apply: after the body is read (rules match its key and recipients),
     # before anything is checked or done. The header wins over the stored rules and uses none of them.
+    found = None
     try:
-        fault = (None if headers is None else faulty.requested(headers, operation.path)) or faults.take(
-            state, operation.path, body
-        )
+        fault = None if headers is None else faulty.requested(headers, operation.path)
+        if fault is None:
+            # One read for the rules' check and the caller, which _act then needs not read again.
+            found = accounts.look_up(state, body.get("api_key"), body.get("title"))
+            fault = faults.take(
+                state, operation.path, body, active=None if found is None else found.faults_active
+            )
     except ApiError as failure:
         return responses.error_answer(failure, as_php=as_php)
     if fault is None:
-        return _act(state, operation, handler, body, as_php=as_php)
+        return _act(state, operation, handler, body, as_php=as_php, found=found)
+    # A fault may wait (delay, hang) or act after its own write: the caller is read again when it acts.
     return faulty.answer(fault, lambda: _act(state, operation, handler, body, as_php=as_php), as_php=as_php)
 
 
 def _act(
-    state: Backend, operation: Operation, handler: Handler, body: dict[str, Any], *, as_php: bool
+    state: Backend,
+    operation: Operation,
+    handler: Handler,
+    body: dict[str, Any],
+    *,
+    as_php: bool,
+    found: accounts.FirstRead | None = None,
 ) -> responses.Answer:
     try:
         if "api_key" in body and body["api_key"] is None:
             raise ApiError("TS-1050", "'api_key' must be a string, not null.")
-        principal = accounts.authenticate(state, body.get("api_key"))
+        principal = accounts.authenticate(state, body.get("api_key"), found)
         accounts.admit(state, principal, operation.permissions, audit=operation.audit)
         fields = operation.validator.validate(body)
         return responses.answer(handler(state, principal, fields), as_php=as_php)

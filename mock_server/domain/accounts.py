@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Balance, Principal, SenderId
-from ..store import accounts, keys, ratelimit
+from ..store import accounts, first_read, keys, ratelimit
 from . import permissions
 from .backend import Backend
 from .errors import ApiError
+
+# What the pipeline hands from a request's first read to authenticate.
+FirstRead = first_read.FirstRead
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +23,31 @@ class AuthReport:
     balance: Balance
 
 
-def authenticate(backend: Backend, api_key: object) -> Principal:
-    """D18's first steps: a key is present (TS-1050), known and active (TS-1031)."""
+def look_up(backend: Backend, api_key: object, title: object) -> FirstRead | None:
+    """A request's first read, before anything is checked: whether fault rules are active, and the
+    caller (with the sender ID `title` names and the clock) for `authenticate` (None: no mock_state row)."""
+    key = api_key if isinstance(api_key, str) and api_key else None
+    with backend.database.read() as connection:
+        return first_read.read(
+            connection,
+            keys.secret(backend.database, connection),
+            key,
+            title if isinstance(title, str) else None,
+        )
+
+
+def authenticate(backend: Backend, api_key: object, found: FirstRead | None = None) -> Principal:
+    """D18's first steps: a key is present (TS-1050), known and active (TS-1031); `found` is this
+    request's first read of `api_key` when it was just made (None: read the key now)."""
     if api_key is None or api_key == "":
         raise ApiError("TS-1050")
     if not isinstance(api_key, str):
         raise ApiError("TS-1031")
-    with backend.database.read() as connection:
-        principal = accounts.principal(connection, keys.secret(backend.database, connection), api_key)
+    if found is not None:
+        principal = found.principal
+    else:
+        with backend.database.read() as connection:
+            principal = accounts.principal(connection, keys.secret(backend.database, connection), api_key)
     if principal is None or not principal.key_active:
         raise ApiError("TS-1031")
     return principal
@@ -67,8 +87,11 @@ def sender_ids(backend: Backend, principal: Principal) -> list[SenderId]:
 
 def require_sender(backend: Backend, principal: Principal, title: str) -> None:
     """The title must be one of the account's sender IDs (TS-1029) and activated (TS-1028)."""
-    with backend.database.read() as connection:
-        sender = accounts.sender_id(connection, principal.account_id, title)
+    if principal.sender_title == title:  # read with the key, in the request's first read
+        sender = principal.sender
+    else:
+        with backend.database.read() as connection:
+            sender = accounts.sender_id(connection, principal.account_id, title)
     if sender is None:
         raise ApiError("TS-1029")
     if not sender.active:

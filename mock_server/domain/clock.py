@@ -24,6 +24,11 @@ class Clock:
     def now(self) -> float:
         return time.time() + self.offset
 
+    def now_read(self, stored_offset: float | None) -> float:
+        """`now()` given the stored offset when the caller read it with other state (None: it did not);
+        this clock keeps its offset in the process, so the stored one is not its own."""
+        return self.now()
+
     def advance(self, seconds: float) -> float:
         """Move the clock forward and return the new time."""
         if seconds < 0:
@@ -51,6 +56,9 @@ class SharedClock(Clock):
     def __init__(self, database: Database) -> None:
         super().__init__()
         self._database = database
+
+    def now_read(self, stored_offset: float | None) -> float:
+        return self.now() if stored_offset is None else time.time() + stored_offset
 
     def advance(self, seconds: float) -> float:
         if seconds < 0:

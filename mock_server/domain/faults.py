@@ -174,12 +174,17 @@ def recipients(body: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def take(backend: Backend, operation: str, body: Mapping[str, Any]) -> Fault | None:
-    """The fault of the oldest rule this request matches, using one of its requests; None for none."""
+def take(
+    backend: Backend, operation: str, body: Mapping[str, Any], *, active: bool | None = None
+) -> Fault | None:
+    """The fault of the oldest rule this request matches, using one of its requests; None for none.
+    `active`: whether any rule was active in a read this request just made (None: read it here)."""
     # A plain read first: with no rule active (the usual case) a request takes no write lock.
-    with backend.database.read() as connection:
-        if not stored.any_active(connection):
-            return None
+    if active is None:
+        with backend.database.read() as connection:
+            active = stored.any_active(connection)
+    if not active:
+        return None
     key = body.get("api_key")
     with backend.database.write() as connection:
         row = stored.take(connection, operation, key if isinstance(key, str) else None, recipients(body))

@@ -103,8 +103,9 @@ def send(backend: Backend, principal: Principal, outgoing: Outgoing) -> Sent:
     it whole (D1, D2, D4-D6, D20, D21)."""
     if outgoing.kind == "mixed" and len(outgoing.texts) != len(outgoing.numbers):
         raise ApiError("TS-1025", "Every recipient needs exactly one text.")  # D3
-    # One reading of the clock per send: the shared clock costs a query each time it is read.
-    now = backend.clock.now()
+    # One reading of the clock per send: the shared clock costs a query each time it is read, none
+    # when the request's first read brought its offset with the key.
+    now = backend.clock.now_read(principal.clock_offset)
     schedule = outgoing.schedule
     send_at = (
         now

@@ -15,7 +15,7 @@ _PRINCIPAL = (
 
 
 @functools.lru_cache(maxsize=1024)
-def _permission_set(stored: str) -> frozenset[str]:
+def permission_set(stored: str) -> frozenset[str]:
     return frozenset(stored.split(",")) if stored else frozenset()
 
 
@@ -27,7 +27,7 @@ def principal(connection: Connection, key_secret: bytes, key: str) -> Principal 
     return Principal(
         key_id=row[0],
         key_active=bool(row[1]),
-        permissions=_permission_set(row[2]),
+        permissions=permission_set(row[2]),
         account_id=row[3],
         account_active=bool(row[4]),
         rate_limit_per_minute=row[5],
