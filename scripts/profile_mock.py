@@ -168,6 +168,7 @@ IN_PROCESS: tuple[tuple[str, tuple[str, str], tuple[tuple[str, str], ...]], ...]
     ("Flask and werkzeug around the pipeline", ("flask/app.py", "wsgi_app"), (("api/pipeline.py", "run"),)),
     ("the mock's pipeline", ("api/pipeline.py", "answer|run"), ()),
     ("  parse the JSON", ("api/pipeline.py", "parse_body"), ()),
+    ("  first read (rules active?, clock, key, account, sender ID)", ("domain/accounts.py", "look_up"), ()),
     ("  fault rules: any active?", ("domain/faults.py", "take"), ()),
     ("  authenticate the key", ("domain/accounts.py", "authenticate"), ()),
     ("  validate the fields", ("api/validation.py", "validate"), ()),
