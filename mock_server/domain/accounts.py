@@ -61,7 +61,8 @@ def admit(backend: Backend, principal: Principal, required: Sequence[str], *, au
     limit = principal.rate_limit_per_minute
     if limit > 0:
         with backend.database.write() as connection:
-            admitted = ratelimit.hit(connection, principal.key_id, backend.clock.now(), limit)
+            now = backend.clock.now_read(principal.clock_offset)  # no clock query: read with the key
+            admitted = ratelimit.hit(connection, principal.key_id, now, limit)
         if not admitted:
             raise ApiError("TS-1060")
 
