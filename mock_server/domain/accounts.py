@@ -28,12 +28,19 @@ def look_up(backend: Backend, api_key: object, title: object) -> FirstRead | Non
     caller (with the sender ID `title` names and the clock) for `authenticate` (None: no mock_state row)."""
     key = api_key if isinstance(api_key, str) and api_key else None
     with backend.database.read() as connection:
-        return first_read.read(
-            connection,
-            keys.secret(backend.database, connection),
-            key,
-            title if isinstance(title, str) else None,
-        )
+        return first_read.read(connection, keys.secret(backend.database, connection), key, _bindable(title))
+
+
+def _bindable(title: object) -> str | None:
+    # The body's title before validation: one no driver can encode (a lone surrogate) is not looked up
+    # here; validation refuses it (TS-1034) before the send would need it.
+    if not isinstance(title, str):
+        return None
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return title
 
 
 def authenticate(backend: Backend, api_key: object, found: FirstRead | None = None) -> Principal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import both_engines
 from turkeysms_mock.api.pipeline import parse_body
 
 SEND = '"title": "MyCompany", "text": "x", "sentto": "905321234567"'
@@ -67,3 +68,12 @@ def test_control_calls_refuse_duplicate_keys_too(client: FlaskClient) -> None:
     )
     assert (response.status_code, response.get_json()["error"]) == (400, "invalid_request")
     assert '"advance" appears twice' in response.get_json()["message"]
+
+
+@both_engines
+@pytest.mark.parametrize("title", ["\\ud800", "a\\u0000b", "MyCompany\\udfff"])
+def test_a_title_no_driver_can_bind_is_refused_not_looked_up(client: FlaskClient, title: str) -> None:
+    # The request's first read binds the body's title before validation (store/first_read.py).
+    body = '{"api_key": "key-all", "title": "' + title + '", "text": "x", "sentto": "905321234567"}'
+    response = client.post("/sms/send", data=body, content_type="application/json")
+    assert (response.status_code, response.get_json()["result_code"]) == (400, "TS-1034")
