@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from typing import Any
 
 from ..records import Balance, Principal, SenderId
 from . import keys
 from .connection import Connection
 
+# The columns principal_of and sender_of read, in their order (store/first_read.py selects them too).
+PRINCIPAL_COLUMNS = (
+    "k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled"
+)
+SENDER_COLUMNS = "id, title, active, document, network_stat"
 _PRINCIPAL = (
-    "SELECT k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled"
-    " FROM api_keys AS k JOIN accounts AS a ON a.id = k.account_id WHERE k.key = ?"
+    f"SELECT {PRINCIPAL_COLUMNS} FROM api_keys AS k"  # noqa: S608 (constant)
+    " JOIN accounts AS a ON a.id = k.account_id WHERE k.key = ?"
 )
 
 
@@ -19,11 +26,8 @@ def permission_set(stored: str) -> frozenset[str]:
     return frozenset(stored.split(",")) if stored else frozenset()
 
 
-def principal(connection: Connection, key_secret: bytes, key: str) -> Principal | None:
-    """The caller presenting `key`, under the database's key secret (keys.secret)."""
-    row = connection.execute(_PRINCIPAL, (keys.presented(key_secret, key),)).fetchone()
-    if row is None:
-        return None
+def principal_of(row: Sequence[Any], **first_read: Any) -> Principal:
+    """A Principal from PRINCIPAL_COLUMNS' values; `first_read` fills the fields only that read has."""
     return Principal(
         key_id=row[0],
         key_active=bool(row[1]),
@@ -32,7 +36,19 @@ def principal(connection: Connection, key_secret: bytes, key: str) -> Principal 
         account_active=bool(row[4]),
         rate_limit_per_minute=row[5],
         international_enabled=bool(row[6]),
+        **first_read,
     )
+
+
+def sender_of(row: Sequence[Any]) -> SenderId:
+    """A SenderId from SENDER_COLUMNS' values."""
+    return SenderId(row[0], row[1], bool(row[2]), bool(row[3]), bool(row[4]))
+
+
+def principal(connection: Connection, key_secret: bytes, key: str) -> Principal | None:
+    """The caller presenting `key`, under the database's key secret (keys.secret)."""
+    row = connection.execute(_PRINCIPAL, (keys.presented(key_secret, key),)).fetchone()
+    return None if row is None else principal_of(row)
 
 
 def balance(connection: Connection, account_id: int) -> Balance:
@@ -54,15 +70,15 @@ def debit(connection: Connection, account_id: int, main: int, international: int
 
 def sender_ids(connection: Connection, account_id: int) -> list[SenderId]:
     rows = connection.execute(
-        "SELECT id, title, active, document, network_stat FROM sender_ids WHERE account_id = ? ORDER BY id",
+        f"SELECT {SENDER_COLUMNS} FROM sender_ids WHERE account_id = ? ORDER BY id",  # noqa: S608 (constant)
         (account_id,),
     ).fetchall()
-    return [SenderId(row[0], row[1], bool(row[2]), bool(row[3]), bool(row[4])) for row in rows]
+    return [sender_of(row) for row in rows]
 
 
 def sender_id(connection: Connection, account_id: int, title: str) -> SenderId | None:
     row = connection.execute(
-        "SELECT id, title, active, document, network_stat FROM sender_ids WHERE account_id = ? AND title = ?",
+        f"SELECT {SENDER_COLUMNS} FROM sender_ids WHERE account_id = ? AND title = ?",  # noqa: S608 (constant)
         (account_id, title),
     ).fetchone()
-    return None if row is None else SenderId(row[0], row[1], bool(row[2]), bool(row[3]), bool(row[4]))
+    return None if row is None else sender_of(row)

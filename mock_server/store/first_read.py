@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..records import Principal, SenderId
+from ..records import Principal
 from . import accounts, keys
 from .connection import Connection
 
 # One statement is one snapshot on both engines; mock_state's single row carries the rest as LEFT
 # JOINs (a NULL key or title matches nothing). Every column comes from the shared tables, read per
 # request: a rule added, a key deactivated or the clock moved by any worker is seen by the next one.
+_SENDER = ", ".join(f"s.{column}" for column in accounts.SENDER_COLUMNS.split(", "))
 _READ = (
-    "SELECT EXISTS (SELECT 1 FROM fault_rules WHERE remaining > 0), m.clock_offset,"
-    " k.id, k.active, k.permissions, a.id, a.active, a.rate_limit_per_minute, a.international_enabled,"
-    " s.id, s.title, s.active, s.document, s.network_stat"
+    "SELECT EXISTS (SELECT 1 FROM fault_rules WHERE remaining > 0), m.clock_offset,"  # noqa: S608 (constants)
+    f" {accounts.PRINCIPAL_COLUMNS}, {_SENDER}"
     " FROM mock_state AS m"
     " LEFT JOIN api_keys AS k ON k.key = ?"
     " LEFT JOIN accounts AS a ON a.id = k.account_id"
@@ -38,20 +38,11 @@ def read(connection: Connection, key_secret: bytes, key: str | None, title: str 
     if row is None:
         return None
     principal = None
-    if row[2] is not None and row[5] is not None:
-        sender = (
-            None if row[9] is None else SenderId(row[9], row[10], bool(row[11]), bool(row[12]), bool(row[13]))
-        )
-        principal = Principal(
-            key_id=row[2],
-            key_active=bool(row[3]),
-            permissions=accounts.permission_set(row[4]),
-            account_id=row[5],
-            account_active=bool(row[6]),
-            rate_limit_per_minute=row[7],
-            international_enabled=bool(row[8]),
+    if row[2] is not None and row[5] is not None:  # the key and its account
+        principal = accounts.principal_of(
+            row[2:9],
             sender_title=title,
-            sender=sender,
+            sender=None if row[9] is None else accounts.sender_of(row[9:14]),
             clock_offset=float(row[1]),
         )
     return FirstRead(faults_active=bool(row[0]), principal=principal)
