@@ -6,6 +6,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -23,6 +24,21 @@ MEMORY = ":memory:"
 # A writer waits this long for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
 POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """`PRAGMA journal_mode=WAL`, retried: while another process switches a new file, SQLite answers
+    "database is locked" at once instead of waiting in its busy handler (two instances started together
+    on one file made one exit)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 class DatabaseUnavailableError(RuntimeError):
@@ -103,7 +119,7 @@ class SqliteDatabase(Database):
             cached_statements=256,
         )
         if not self.in_memory:
-            connection.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(connection)
             # NORMAL in WAL mode loses nothing when the process is killed (only on power loss),
             # and saves an fsync per commit.
             connection.execute("PRAGMA synchronous=NORMAL")
